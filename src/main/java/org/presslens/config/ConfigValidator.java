@@ -1,0 +1,67 @@
+package org.presslens.config;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Start-up validation: every message names the key and the value. */
+final class ConfigValidator {
+  static final List<String> FORMATS = List.of("auto", "text", "jsonl", "json", "csv", "parquet");
+
+  private ConfigValidator() {}
+
+  static void validate(JobConfig c) {
+    if (c.inputs().isEmpty()) {
+      throw new ConfigException("inputs must name at least one input (use --input PATH or an inputs: list in the job file)");
+    }
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < c.inputs().size(); i++) {
+      InputSpec in = c.inputs().get(i);
+      String k = "inputs." + i;
+      require(!in.paths().isEmpty(), k + ".paths must list at least one path");
+      require(in.name().matches("[A-Za-z0-9_.-]+"), k + ".name must match [A-Za-z0-9_.-]+: " + in.name());
+      require(names.add(in.name()), k + ".name must be unique: " + in.name());
+      require(FORMATS.contains(in.format()), k + ".format must be one of " + FORMATS + ": " + in.format());
+      require(in.dateOrder().equals("MDY") || in.dateOrder().equals("DMY"),
+          k + ".date_order must be MDY or DMY: " + in.dateOrder());
+      require(in.csvDelimiter().length() == 1, k + ".csv_delimiter must be one character: '" + in.csvDelimiter() + "'");
+      date(k + ".dates_from", in.datesFrom());
+      date(k + ".dates_to", in.datesTo());
+    }
+    require(c.output() != null && !c.output().isBlank(), "output must be set (use --output DIR or output: in the job file)");
+    require(c.text().minWords() >= 0, "text.min_words must be >= 0: " + c.text().minWords());
+    require(c.text().maxChars() > 0, "text.max_chars must be > 0: " + c.text().maxChars());
+    require(c.text().titleMaxWords() > 0, "text.title_max_words must be > 0: " + c.text().titleMaxWords());
+    require(c.text().titleScanLines() >= 0, "text.title_scan_lines must be >= 0: " + c.text().titleScanLines());
+    require(c.boilerplate().minArticles() >= 2,
+        "boilerplate.min_articles must be >= 2 (a line unique to one article is never boilerplate): "
+            + c.boilerplate().minArticles());
+    require(c.boilerplate().minShare() >= 0 && c.boilerplate().minShare() <= 1,
+        "boilerplate.min_share must be in [0,1]: " + c.boilerplate().minShare());
+    date("dates.min", c.dates().min());
+    require(c.dates().maxDaysAhead() >= 0, "dates.max_days_ahead must be >= 0: " + c.dates().maxDaysAhead());
+    require(c.rejects().maxPayloadChars() >= 0, "rejects.max_payload_chars must be >= 0: " + c.rejects().maxPayloadChars());
+    require(c.rejects().maxRatio() >= 0 && c.rejects().maxRatio() <= 1,
+        "rejects.max_ratio must be in [0,1]: " + c.rejects().maxRatio());
+    require(c.spark().readPartitions() >= 0, "spark.read_partitions must be >= 0: " + c.spark().readPartitions());
+  }
+
+  private static void date(String key, String value) {
+    if (value == null) {
+      return;
+    }
+    try {
+      LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException(key + " must be an ISO date (YYYY-MM-DD): " + value);
+    }
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new ConfigException(message);
+    }
+  }
+}
