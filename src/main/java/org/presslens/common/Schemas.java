@@ -30,6 +30,11 @@ public final class Schemas {
     return schema;
   }
 
+  /** Column names as the Scala sequence that Dataset#join(right, usingColumns, joinType) takes. */
+  public static scala.collection.immutable.Seq<String> columns(String... names) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(names)).toList();
+  }
+
   /**
    * Selects exactly the schema's columns, in its order, with its descriptions. Fails (naming the columns) when
    * a column is missing or has another type: a table never silently changes shape.

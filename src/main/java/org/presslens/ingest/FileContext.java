@@ -10,6 +10,7 @@ public record FileContext(
     String inputName,
     String path,
     String relativePath,
+    long bytes,
     Format format,
     ReadOptions options,
     String manifestOutlet,

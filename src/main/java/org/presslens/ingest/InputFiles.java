@@ -46,11 +46,12 @@ public final class InputFiles {
               LocatedFileStatus status = walk.next();
               String relative = relative(match.getPath(), status.getPath());
               if (!hidden(relative) && !status.getPath().toString().equals(manifestPath)) {
-                files.add(context(spec, options, status.getPath().toString(), relative, manifest));
+                files.add(context(spec, options, status.getPath().toString(), relative, status.getLen(), manifest));
               }
             }
           } else {
-            files.add(context(spec, options, match.getPath().toString(), match.getPath().getName(), manifest));
+            files.add(context(spec, options, match.getPath().toString(), match.getPath().getName(), match.getLen(),
+                manifest));
           }
         }
       }
@@ -74,14 +75,14 @@ public final class InputFiles {
         ReadOptions.DEFAULT_MAX_RECORD_BYTES, maxPayloadChars);
   }
 
-  private static FileContext context(InputSpec spec, ReadOptions options, String path, String relative,
+  private static FileContext context(InputSpec spec, ReadOptions options, String path, String relative, long bytes,
       Map<String, String[]> manifest) {
     Format format = spec.format().equals("auto") ? Format.fromFileName(relative) : Format.parse(spec.format());
     String[] meta = manifest.get(relative);
     if (meta == null) {
       meta = manifest.get(new Path(relative).getName());
     }
-    return new FileContext(spec.name(), path, relative, format, options,
+    return new FileContext(spec.name(), path, relative, bytes, format, options,
         meta == null ? null : meta[0], meta == null ? null : meta[1], meta == null ? null : meta[2],
         meta == null ? null : meta[3]);
   }

@@ -57,8 +57,8 @@ final class JsonSource implements RecordSource {
         }
         return null;
       }
-      element++;
       JsonNode node = mapper.readTree(parser);
+      element++;
       if (node == null || !node.isObject()) {
         return Readers.reject(file, element, RejectReason.MALFORMED_JSON,
             "expected a JSON object, found " + (node == null ? "nothing" : node.getNodeType()),
@@ -82,7 +82,7 @@ final class JsonSource implements RecordSource {
   }
 
   private SourceRecord failure(RejectReason reason, String message) {
-    long at = Math.max(element, 1);
+    long at = element + 1;
     return Readers.reject(file, at, reason, "the rest of the file from element " + at + " is unreadable: " + message,
         null);
   }

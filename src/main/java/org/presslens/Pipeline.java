@@ -1,0 +1,114 @@
+package org.presslens;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.presslens.common.JobGroups;
+import org.presslens.common.Rejects;
+import org.presslens.config.JobConfig;
+import org.presslens.ingest.Ingest;
+import org.presslens.normalize.Articles;
+import org.presslens.normalize.Boilerplate;
+import org.presslens.normalize.Normalize;
+import org.presslens.output.RunReport;
+import org.presslens.output.TableWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job, stage by stage: ingest -> normalize -> output. Each stage's result is materialised once
+ * (persisted and counted, under a named job group) so that its row counts and time are real and later
+ * stages do not recompute it.
+ */
+public final class Pipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  private final SparkSession spark;
+  private final Run run;
+  private final List<RunReport.StageMetrics> stages = new ArrayList<>();
+
+  private Pipeline(SparkSession spark, Run run) {
+    this.spark = spark;
+    this.run = run;
+  }
+
+  public static RunReport run(SparkSession spark, JobConfig config) {
+    return new Pipeline(spark, Run.start()).execute(config);
+  }
+
+  private RunReport execute(JobConfig config) {
+    TableWriter out = new TableWriter(spark, config.output(), run.id());
+    try {
+      Ingest.Plan plan = Ingest.plan(spark, config.inputs(), config.rejects().maxPayloadChars());
+      Dataset<Row> records = materialize("ingest", "read " + plan.files().size() + " files", 0,
+          Ingest.read(spark, plan, config.spark().readPartitions()));
+      long read = stages.get(0).recordsOut();
+
+      Normalize.Settings settings = Normalize.Settings.of(config, run.date());
+      Dataset<Row> cleaned = materialize("normalize", "clean text, dates, outlets, ids", read,
+          Normalize.clean(records, settings));
+      records.unpersist();
+      Normalize.Finished finished = Normalize.finish(cleaned, settings);
+      Dataset<Row> rows = materialize("boilerplate", "learn and remove boilerplate, titles, length checks", read,
+          finished.rows());
+
+      JobGroups.enter(spark, "output", "write tables");
+      out.stage(Boilerplate.TABLE, finished.boilerplate(), Boilerplate.SCHEMA, null);
+      cleaned.unpersist();
+      out.stage(Articles.TABLE, Normalize.articles(rows), Articles.SCHEMA, Articles.PARTITION);
+      out.stage(Rejects.TABLE, Normalize.rejects(rows), Rejects.SCHEMA, null);
+      rows.unpersist();
+      RunReport report = Reconciliation.report(run, config, plan, read, stages, out);
+      Reconciliation.check(report, config.rejects().maxRatio());
+      out.commit(report.toJson());
+      LOG.info("run {} finished: read {} = kept {} + rejected {}; output in {}", run.id(), read,
+          report.counts().kept(), report.counts().rejected(), config.output());
+      return report;
+    } catch (Reconciliation.RejectRatioExceeded e) {
+      out.quarantine();
+      throw e;
+    } catch (RuntimeException e) {
+      out.abort();
+      throw e;
+    } finally {
+      JobGroups.leave(spark);
+    }
+  }
+
+  /** Persists and counts a stage's output, checking the stage neither lost nor duplicated rows. */
+  private Dataset<Row> materialize(String stage, String description, long expectedRows, Dataset<Row> data) {
+    JobGroups.enter(spark, stage, description);
+    long start = System.nanoTime();
+    Dataset<Row> persisted = data.persist(StorageLevel.MEMORY_AND_DISK());
+    long rows = persisted.count();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long in = stages.isEmpty() ? 0 : stages.get(stages.size() - 1).recordsOut();
+    stages.add(new RunReport.StageMetrics(stage, in, rows, seconds));
+    LOG.info("stage {}: {} records in, {} out, {} s", stage, in, rows, String.format("%.1f", seconds));
+    if (expectedRows > 0 && rows != expectedRows) {
+      throw new IllegalStateException("stage " + stage + " changed the number of records from " + expectedRows
+          + " to " + rows + ": rows were lost or duplicated");
+    }
+    return persisted;
+  }
+
+  /** Identity and clock of one run. */
+  record Run(String id, Instant startedAt) {
+    static Run start() {
+      Instant now = Instant.now();
+      String stamp = now.atOffset(ZoneOffset.UTC).toLocalDateTime().withNano(0).toString().replace(":", "")
+          .replace("-", "");
+      return new Run(stamp + "Z-" + Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6), now);
+    }
+
+    LocalDate date() {
+      return startedAt.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+  }
+}
