@@ -84,7 +84,8 @@ public final class Boilerplate {
             + LINES + ", xxhash64(lower(l))))"))
         .withColumn(Articles.BOILERPLATE_LINES_REMOVED,
             expr("size(filter(bp_all, l -> l != '')) - size(filter(bp_kept, l -> l != ''))"))
-        .withColumn(Articles.TEXT, expr("trim(regexp_replace(array_join(bp_kept, '\\n'), '\\n{3,}', '\\n\\n'))"))
+        .withColumn(Articles.TEXT, expr("regexp_replace(regexp_replace(array_join(bp_kept, '\\n'), '\\n{3,}', '\\n\\n'), "
+            + "'^\\\\s+|\\\\s+$', '')"))
         .drop("bp_all", "bp_kept", LINES, OUTLET_GROUP);
 
     Dataset<Row> table = lines.join(broadcast(learned.select(OUTLET_GROUP, KEY, ARTICLES, OUTLET_ARTICLES, SHARE)),

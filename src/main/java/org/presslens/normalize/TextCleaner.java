@@ -44,10 +44,12 @@ public final class TextCleaner {
     String[] lines = text.split("\n", -1);
     boolean hasBlankLine = false;
     boolean seenContent = false;
+    boolean blankAfterContent = false;
     for (String line : lines) {
       if (line.isBlank()) {
-        hasBlankLine |= seenContent;
+        blankAfterContent = seenContent;
       } else {
+        hasBlankLine |= blankAfterContent;
         seenContent = true;
       }
     }
