@@ -49,7 +49,7 @@ public final class InputFiles {
                 files.add(context(spec, options, status.getPath().toString(), relative, status.getLen(), manifest));
               }
             }
-          } else {
+          } else if (!hidden(match.getPath().getName()) && !match.getPath().toString().equals(manifestPath)) {
             files.add(context(spec, options, match.getPath().toString(), match.getPath().getName(), match.getLen(),
                 manifest));
           }
