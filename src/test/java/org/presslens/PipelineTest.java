@@ -1,0 +1,118 @@
+package org.presslens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.common.Rejects;
+import org.presslens.config.ConfigLoader;
+import org.presslens.config.JobConfig;
+import org.presslens.normalize.Articles;
+import org.presslens.output.RunReport;
+
+/**
+ * End to end on the bundled sample (data/, jobs/sample.yaml). The golden files under
+ * src/test/resources/golden/ are regenerated only with -Dgolden.update=true.
+ */
+class PipelineTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private final SparkSession spark = SparkTestSession.get();
+  @TempDir
+  Path out;
+
+  private JobConfig sample(String... sets) {
+    return ConfigLoader.load(Path.of("jobs/sample.yaml"),
+        new ConfigLoader.Overrides(null, null, out.toString(), List.of(sets)));
+  }
+
+  @Test
+  void sampleRunMatchesTheGoldenTablesAndReconciles() throws IOException {
+    RunReport report = Pipeline.run(spark, sample());
+
+    RunReport.Counts counts = report.counts();
+    assertThat(counts.read()).isEqualTo(counts.kept() + counts.rejected());
+    RunReport written = RunReport.fromJson(Files.readString(out.resolve("_run.json")));
+    assertThat(written.runId()).isEqualTo(report.runId());
+    assertThat(written.counts()).isEqualTo(counts);
+    assertThat(written.stages()).extracting(RunReport.StageMetrics::stage)
+        .containsExactly("ingest", "normalize", "boilerplate");
+
+    Dataset<Row> articles = spark.read().parquet(out.resolve("articles").toString());
+    Dataset<Row> rejects = spark.read().parquet(out.resolve("rejects").toString());
+    assertThat(articles.count()).isEqualTo(counts.kept());
+    assertThat(rejects.count()).isEqualTo(counts.rejected());
+    assertGolden("sample-articles.tsv", articles.selectExpr(Articles.ARTICLE_ID, Articles.OUTLET,
+            "cast(" + Articles.PUBLISHED_DATE + " as string)", Articles.DATE_STATUS, Articles.TITLE,
+            Articles.WORD_COUNT, Articles.BOILERPLATE_LINES_REMOVED, Articles.TITLE_LINES_REMOVED));
+    assertGolden("sample-rejects.tsv", rejects.selectExpr(Rejects.INPUT_NAME,
+        "regexp_extract(" + Rejects.SOURCE_FILE + ", '[^/]+$', 0)", Rejects.POSITION, Rejects.STAGE, Rejects.REASON));
+
+    assertThat(Files.exists(out.resolve("articles/published_month=2024-02"))).isTrue();
+    assertThat(Files.exists(out.resolve("_staging"))).isFalse();
+  }
+
+  @Test
+  void writtenTablesKeepTheirColumnDescriptions() {
+    Pipeline.run(spark, sample());
+    StructField[] written = spark.read().parquet(out.resolve("articles").toString()).schema().fields();
+    assertThat(written).extracting(StructField::name).contains(Articles.PARTITION);
+    for (StructField field : written) {
+      if (field.name().equals(Articles.PARTITION)) {
+        continue; // a partition column lives in directory names, not in the Parquet files: documented in docs only
+      }
+      assertThat(field.getComment().isDefined()).as(field.name()).isTrue();
+      assertThat(field.getComment().get()).isEqualTo(Articles.SCHEMA.apply(field.name()).getComment().get());
+    }
+  }
+
+  @Test
+  void aRerunReplacesTheOutputCleanly() {
+    RunReport first = Pipeline.run(spark, sample());
+    RunReport second = Pipeline.run(spark, sample());
+    assertThat(second.runId()).isNotEqualTo(first.runId());
+    assertThat(spark.read().parquet(out.resolve("articles").toString()).count()).isEqualTo(first.counts().kept());
+    assertThat(spark.read().parquet(out.resolve("rejects").toString()).count()).isEqualTo(first.counts().rejected());
+    assertThat(out.resolve("_staging")).doesNotExist();
+  }
+
+  @Test
+  void tooManyRejectsFailTheRunAndLeaveThePreviousOutputAlone() throws IOException {
+    RunReport good = Pipeline.run(spark, sample());
+    String before = Files.readString(out.resolve("_run.json"));
+    assertThatThrownBy(() -> Pipeline.run(spark, sample("rejects.max_ratio=0.05")))
+        .hasMessageContaining("more than rejects.max_ratio=0.05")
+        .hasMessageContaining("output not committed");
+    assertThat(Files.readString(out.resolve("_run.json"))).isEqualTo(before);
+    assertThat(spark.read().parquet(out.resolve("articles").toString()).count()).isEqualTo(good.counts().kept());
+    try (Stream<Path> failed = Files.list(out.resolve("_failed"))) {
+      Path run = failed.findFirst().orElseThrow();
+      assertThat(run.resolve("rejects")).isDirectory();
+    }
+  }
+
+  private static void assertGolden(String name, Dataset<Row> table) throws IOException {
+    List<String> actual = table.collectAsList().stream()
+        .map(r -> java.util.stream.IntStream.range(0, r.size()).mapToObj(i -> String.valueOf((Object) r.get(i)))
+            .collect(Collectors.joining("\t")))
+        .sorted().toList();
+    Path golden = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN);
+      Files.write(golden, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(actual).as("golden file " + golden + " (regenerate with -Dgolden.update=true)")
+        .containsExactlyElementsOf(Files.readAllLines(golden, StandardCharsets.UTF_8));
+  }
+}
