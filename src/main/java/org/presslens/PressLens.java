@@ -10,6 +10,7 @@ import org.presslens.config.ConfigLoader;
 import org.presslens.config.ConfigReference;
 import org.presslens.config.JobConfig;
 import org.presslens.output.RunReport;
+import org.presslens.output.TableReference;
 
 /** Command line: parses arguments and the job file, builds the SparkSession, runs the {@link Pipeline}. */
 public final class PressLens {
@@ -19,6 +20,7 @@ public final class PressLens {
       Usage:
         presslens run [options]          run the job
         presslens config-reference       print every configuration key with its default and description
+        presslens table-reference        print every output table with its grain and columns
         presslens --help | run --help    this text
 
       Run options (the command line overrides the job file):
@@ -47,6 +49,12 @@ public final class PressLens {
     }
     if (args[0].equals("config-reference")) {
       System.out.print(ConfigReference.markdownTable());
+      return 0;
+    }
+    if (args[0].equals("table-reference")) {
+      for (TableReference.Table table : TableReference.TABLES) {
+        System.out.println("## " + table.name() + "\n\n" + TableReference.markdown(table));
+      }
       return 0;
     }
     if (!args[0].equals("run")) {

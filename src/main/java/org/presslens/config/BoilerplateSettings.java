@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record BoilerplateSettings(
     @JsonPropertyDescription("Learn recurring lines per outlet and remove them from article text")
     Boolean enabled,
-    @JsonPropertyDescription("A line must recur in at least this many articles of one outlet with different titles (never below 2)")
+    @JsonPropertyDescription("A line is boilerplate when it recurs in at least this many distinct articles of one outlet (reprints of one story count once; at least 2)")
     Integer minArticles,
-    @JsonPropertyDescription("... and in at least this share of the outlet's articles")
+    @JsonPropertyDescription("A line is boilerplate only when it also recurs in at least this share of the outlet's distinct articles")
     Double minShare) {
 
   public BoilerplateSettings {

@@ -9,7 +9,7 @@ public record InputSpec(
     String name,
     @JsonPropertyDescription("Files, directories (read recursively) or globs; local paths or Hadoop URIs")
     List<String> paths,
-    @JsonPropertyDescription("auto, text, jsonl, json, csv or parquet; auto decides per file from its extension and first byte")
+    @JsonPropertyDescription("auto, text, jsonl, json, csv or parquet; auto decides per file from its extension (see docs/ingest.md)")
     String format,
     @JsonPropertyDescription("Which source field holds id, outlet, date, title, text and url (null: the common names listed in docs/ingest.md)")
     FieldMapping fields,

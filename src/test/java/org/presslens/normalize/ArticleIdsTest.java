@@ -20,6 +20,14 @@ class ArticleIdsTest {
   }
 
   @Test
+  void placeholderIdsFallBackToTheContentHash() {
+    String empty = ArticleIds.of("basil", "empty", "huffpost", "A", "Text one");
+    assertThat(empty).matches("basil:h[0-9a-f]{16}");
+    assertThat(ArticleIds.of("basil", "EMPTY", "huffpost", "B", "Text two")).isNotEqualTo(empty);
+    assertThat(ArticleIds.of("basil", "N/A", "huffpost", "A", "Text one")).isEqualTo(empty);
+  }
+
+  @Test
   void sha256HexMatchesAKnownVector() {
     assertThat(ArticleIds.sha256Hex("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -1,0 +1,39 @@
+package org.presslens.output;
+
+import java.util.List;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.presslens.common.Rejects;
+import org.presslens.normalize.Articles;
+import org.presslens.normalize.Boilerplate;
+
+/**
+ * Every output table with its grain and schema, rendered as the Markdown that docs/tables.md embeds; a test
+ * fails when the two disagree.
+ */
+public final class TableReference {
+  /** One output table. */
+  public record Table(String name, String grain, StructType schema, String partitionColumn) {}
+
+  public static final List<Table> TABLES = List.of(
+      new Table(Articles.TABLE, Articles.GRAIN, Articles.SCHEMA, Articles.PARTITION),
+      new Table(Rejects.TABLE, Rejects.GRAIN, Rejects.SCHEMA, null),
+      new Table(Boilerplate.TABLE, Boilerplate.GRAIN, Boilerplate.SCHEMA, null));
+
+  private TableReference() {}
+
+  public static String markdown(Table table) {
+    StringBuilder out = new StringBuilder();
+    out.append("Grain: ").append(table.grain()).append(".");
+    if (table.partitionColumn() != null) {
+      out.append(" Partitioned by `").append(table.partitionColumn()).append("`.");
+    }
+    out.append("\n\n| column | type | required | description |\n|---|---|---|---|\n");
+    for (StructField field : table.schema().fields()) {
+      out.append("| `").append(field.name()).append("` | ").append(field.dataType().simpleString()).append(" | ")
+          .append(field.nullable() ? "no" : "yes").append(" | ")
+          .append(field.getComment().get().replace("|", "\\|")).append(" |\n");
+    }
+    return out.toString();
+  }
+}
