@@ -67,20 +67,25 @@ public final class Readers {
   }
 
   private static RecordSource single(SourceRecord record) {
-    return new RecordSource() {
-      private boolean done;
+    return new Single(record);
+  }
 
-      @Override
-      public SourceRecord next() {
-        if (done) {
-          return null;
-        }
-        done = true;
-        return record;
-      }
+  /** A source of exactly one (reject) record. */
+  private static final class Single implements RecordSource {
+    private SourceRecord record;
 
-      @Override
-      public void close() {}
-    };
+    Single(SourceRecord record) {
+      this.record = record;
+    }
+
+    @Override
+    public SourceRecord next() {
+      SourceRecord next = record;
+      record = null;
+      return next;
+    }
+
+    @Override
+    public void close() {}
   }
 }

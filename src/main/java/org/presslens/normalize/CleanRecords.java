@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
+import org.presslens.common.MappedRows;
 import org.presslens.common.RowValues;
 import org.presslens.ingest.Payloads;
 import org.presslens.ingest.RejectReason;
@@ -34,30 +35,8 @@ final class CleanRecords implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    return new Mapped(rows, this, new ObjectMapper());
-  }
-
-  /** Lazily maps a partition through {@link #clean}. */
-  private static final class Mapped implements Iterator<Row> {
-    private final Iterator<Row> rows;
-    private final CleanRecords function;
-    private final ObjectMapper json;
-
-    Mapped(Iterator<Row> rows, CleanRecords function, ObjectMapper json) {
-      this.rows = rows;
-      this.function = function;
-      this.json = json;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return rows.hasNext();
-    }
-
-    @Override
-    public Row next() {
-      return function.clean(rows.next(), json);
-    }
+    ObjectMapper json = new ObjectMapper();
+    return new MappedRows(rows, row -> clean(row, json));
   }
 
   Row clean(Row in, ObjectMapper json) {

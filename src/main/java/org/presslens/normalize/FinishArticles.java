@@ -3,6 +3,7 @@ package org.presslens.normalize;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
+import org.presslens.common.MappedRows;
 import org.presslens.common.RowValues;
 import org.presslens.ingest.Payloads;
 import org.presslens.ingest.RejectReason;
@@ -27,7 +28,7 @@ final class FinishArticles implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    return new Mapped(rows, this);
+    return new MappedRows(rows, this::finish);
   }
 
   Row finish(Row in) {
@@ -76,26 +77,5 @@ final class FinishArticles implements MapPartitionsFunction<Row, Row> {
 
   private static String quote(String s) {
     return s == null ? "null" : com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
-  }
-
-  /** Lazily maps a partition through {@link #finish}. */
-  private static final class Mapped implements Iterator<Row> {
-    private final Iterator<Row> rows;
-    private final FinishArticles function;
-
-    Mapped(Iterator<Row> rows, FinishArticles function) {
-      this.rows = rows;
-      this.function = function;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return rows.hasNext();
-    }
-
-    @Override
-    public Row next() {
-      return function.finish(rows.next());
-    }
   }
 }
