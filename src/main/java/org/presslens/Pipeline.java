@@ -12,6 +12,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.presslens.common.JobGroups;
 import org.presslens.common.Rejects;
 import org.presslens.config.JobConfig;
+import org.presslens.dedup.Dedup;
+import org.presslens.dedup.DuplicatePairs;
+import org.presslens.dedup.Duplicates;
 import org.presslens.ingest.Ingest;
 import org.presslens.normalize.Articles;
 import org.presslens.normalize.Boilerplate;
@@ -22,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The job, stage by stage: ingest -> normalize -> output. Each stage's result is materialised once
+ * The job, stage by stage: ingest -> normalize -> dedup -> output. Each stage's result is materialised once
  * (persisted and counted, under a named job group) so that its row counts and time are real and later
  * stages do not recompute it.
  */
@@ -31,7 +34,10 @@ public final class Pipeline {
 
   private final SparkSession spark;
   private final Run run;
+  /** Upper bound on the frequent-shingle list the driver collects (4 bytes each). */
+  static final int MAX_FREQUENT_SHINGLES = 1_000_000;
   private final List<RunReport.StageMetrics> stages = new ArrayList<>();
+  private DedupFacts dedupFacts;
 
   private Pipeline(SparkSession spark, Run run) {
     this.spark = spark;
@@ -61,10 +67,15 @@ public final class Pipeline {
       JobGroups.enter(spark, "output", "write tables");
       out.stage(Boilerplate.TABLE, finished.boilerplate(), Boilerplate.SCHEMA, null);
       cleaned.unpersist();
-      out.stage(Articles.TABLE, Normalize.articles(rows), Articles.SCHEMA, Articles.PARTITION);
+      Dataset<Row> articles = Normalize.articles(rows);
+      out.stage(Articles.TABLE, articles, Articles.SCHEMA, Articles.PARTITION);
       out.stage(Rejects.TABLE, Normalize.rejects(rows), Rejects.SCHEMA, null);
+
+      if (config.dedup().enabled()) {
+        dedup(articles, Dedup.Settings.of(config.dedup()), out);
+      }
       rows.unpersist();
-      RunReport report = Reconciliation.report(run, config, plan, read, stages, out);
+      RunReport report = Reconciliation.report(run, config, plan, read, stages, dedupFacts, out);
       Reconciliation.check(report, config.rejects().maxRatio());
       out.commit(report.toJson());
       LOG.info("run {} finished: read {} = kept {} + rejected {}; output in {}", run.id(), read,
@@ -81,14 +92,48 @@ public final class Pipeline {
     }
   }
 
+  /** Near duplicates: shingles, frequent shingles (collected, bounded), candidates, clusters. */
+  private void dedup(Dataset<Row> articles, Dedup.Settings settings, TableWriter out) {
+    long kept = out.readStaged(Articles.TABLE).count();
+    Dataset<Row> shingled = materialize("shingle", "shingle distinct texts", kept, 0,
+        Dedup.shingle(articles, settings));
+    long texts = stages.get(stages.size() - 1).recordsOut();
+    JobGroups.enter(spark, "dedup", "find frequent shingles");
+    int[] frequent = Dedup.frequentShingles(shingled, settings, texts).limit(MAX_FREQUENT_SHINGLES)
+        .collectAsList().stream().mapToInt(r -> r.getInt(0)).sorted().toArray();
+    LOG.info("dedup: {} distinct texts, {} frequent shingles left out of signatures, LSH {} bands x {} rows",
+        texts, frequent.length, settings.lsh().bands(), settings.lsh().rows());
+    Dataset<Row> candidates = materialize("candidates", "LSH candidates, verified", texts, 0,
+        Dedup.candidates(shingled, frequent, settings));
+    Dedup.Result clusters = Dedup.clusters(articles, shingled, candidates, settings);
+    Dataset<Row> duplicates = materialize("clusters", "connected components, canonicals", texts, kept,
+        clusters.duplicates());
+    JobGroups.enter(spark, "output", "write dedup tables");
+    out.stage(Duplicates.TABLE, duplicates, Duplicates.SCHEMA, null);
+    out.stage(DuplicatePairs.TABLE, clusters.pairs(), DuplicatePairs.SCHEMA, null);
+    dedupFacts = new DedupFacts(texts, frequent.length, settings.lsh().bands(), settings.lsh().rows(),
+        stages.get(stages.size() - 2).recordsOut());
+    shingled.unpersist();
+    candidates.unpersist();
+    duplicates.unpersist();
+  }
+
+  /** Dedup figures known only while the pipeline runs, for the run report. */
+  record DedupFacts(long distinctTexts, int frequentShingles, int bands, int rows, long candidatePairs) {}
+
   /** Persists and counts a stage's output, checking the stage neither lost nor duplicated rows. */
   private Dataset<Row> materialize(String stage, String description, long expectedRows, Dataset<Row> data) {
+    long in = stages.isEmpty() ? 0 : stages.get(stages.size() - 1).recordsOut();
+    return materialize(stage, description, in, expectedRows, data);
+  }
+
+  private Dataset<Row> materialize(String stage, String description, long in, long expectedRows,
+      Dataset<Row> data) {
     JobGroups.enter(spark, stage, description);
     long start = System.nanoTime();
     Dataset<Row> persisted = data.persist(StorageLevel.MEMORY_AND_DISK());
     long rows = persisted.count();
     double seconds = (System.nanoTime() - start) / 1e9;
-    long in = stages.isEmpty() ? 0 : stages.get(stages.size() - 1).recordsOut();
     stages.add(new RunReport.StageMetrics(stage, in, rows, seconds));
     LOG.info("stage {}: {} records in, {} out, {} s", stage, in, rows, String.format("%.1f", seconds));
     if (expectedRows > 0 && rows != expectedRows) {

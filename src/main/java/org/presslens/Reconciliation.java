@@ -3,6 +3,7 @@ package org.presslens;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
@@ -17,6 +18,8 @@ import org.presslens.common.Rejects;
 import org.presslens.config.ConfigLoader;
 import org.presslens.config.InputSpec;
 import org.presslens.config.JobConfig;
+import org.presslens.dedup.DuplicatePairs;
+import org.presslens.dedup.Duplicates;
 import org.presslens.ingest.FileContext;
 import org.presslens.ingest.Ingest;
 import org.presslens.normalize.Articles;
@@ -41,7 +44,7 @@ final class Reconciliation {
   private Reconciliation() {}
 
   static RunReport report(Pipeline.Run run, JobConfig config, Ingest.Plan plan, long read,
-      List<RunReport.StageMetrics> stages, TableWriter out) {
+      List<RunReport.StageMetrics> stages, Pipeline.DedupFacts dedupFacts, TableWriter out) {
     Dataset<Row> articles = out.readStaged(Articles.TABLE);
     Dataset<Row> rejects = out.readStaged(Rejects.TABLE);
     long kept = articles.count();
@@ -72,10 +75,34 @@ final class Reconciliation {
     tables.put(Boilerplate.TABLE,
         new RunReport.TableSummary(out.path(Boilerplate.TABLE), boilerplateRows, Boilerplate.GRAIN));
 
+    RunReport.DedupCounts dedup = null;
+    if (dedupFacts != null) {
+      Dataset<Row> duplicates = out.readStaged(Duplicates.TABLE);
+      Dataset<Row> pairs = out.readStaged(DuplicatePairs.TABLE);
+      long duplicateRows = duplicates.count();
+      if (duplicateRows != kept) {
+        throw new IllegalStateException("duplicates has " + duplicateRows + " rows for " + kept + " articles");
+      }
+      Map<String, Long> byRelation = new TreeMap<>();
+      for (Row row : duplicates.groupBy(Duplicates.RELATION).agg(count(lit(1)).as(N)).collectAsList()) {
+        byRelation.put(row.getAs(Duplicates.RELATION), row.<Long>getAs(N));
+      }
+      Row clusters = duplicates.filter(col(Duplicates.CLUSTER_SIZE).gt(1))
+          .agg(countDistinct(col(Duplicates.CLUSTER_ID)).as("clusters"), count(lit(1)).as(N)).first();
+      long tooShort = duplicates.filter(col(Duplicates.SHINGLES).equalTo(0)).count();
+      long pairCount = pairs.count();
+      dedup = new RunReport.DedupCounts(dedupFacts.distinctTexts(), tooShort, dedupFacts.frequentShingles(),
+          dedupFacts.bands(), dedupFacts.rows(), dedupFacts.candidatePairs(), pairCount,
+          clusters.<Long>getAs("clusters"), clusters.<Long>getAs(N), byRelation);
+      tables.put(Duplicates.TABLE, new RunReport.TableSummary(out.path(Duplicates.TABLE), duplicateRows,
+          Duplicates.GRAIN));
+      tables.put(DuplicatePairs.TABLE, new RunReport.TableSummary(out.path(DuplicatePairs.TABLE), pairCount,
+          DuplicatePairs.GRAIN));
+    }
     return new RunReport(run.id(), "succeeded", run.startedAt().toString(), Instant.now().toString(), versions(),
         ConfigLoader.YAML.valueToTree(config), inputs(config, plan),
-        new RunReport.Counts(read, kept, rejected, byReason, byDateStatus, removed, byInput), List.copyOf(stages),
-        tables);
+        new RunReport.Counts(read, kept, rejected, byReason, byDateStatus, removed, byInput), dedup,
+        List.copyOf(stages), tables);
   }
 
   static void check(RunReport report, double maxRatio) {

@@ -47,7 +47,7 @@ class PipelineTest {
     assertThat(written.runId()).isEqualTo(report.runId());
     assertThat(written.counts()).isEqualTo(counts);
     assertThat(written.stages()).extracting(RunReport.StageMetrics::stage)
-        .containsExactly("ingest", "normalize", "boilerplate");
+        .containsExactly("ingest", "normalize", "boilerplate", "shingle", "candidates", "clusters");
 
     Dataset<Row> articles = spark.read().parquet(out.resolve("articles").toString());
     Dataset<Row> rejects = spark.read().parquet(out.resolve("rejects").toString());
@@ -58,6 +58,10 @@ class PipelineTest {
             Articles.WORD_COUNT, Articles.BOILERPLATE_LINES_REMOVED, Articles.TITLE_LINES_REMOVED));
     assertGolden("sample-rejects.tsv", rejects.selectExpr(Rejects.INPUT_NAME,
         "regexp_extract(" + Rejects.SOURCE_FILE + ", '[^/]+$', 0)", Rejects.POSITION, Rejects.STAGE, Rejects.REASON));
+
+    assertGolden("sample-duplicates.tsv", spark.read().parquet(out.resolve("duplicates").toString())
+        .filter("cluster_size > 1").selectExpr("article_id", "cluster_id", "canonical_id", "relation"));
+    assertThat(written.dedup().articlesInClusters()).isEqualTo(6);
 
     assertThat(Files.exists(out.resolve("articles/published_month=2024-02"))).isTrue();
     assertThat(Files.exists(out.resolve("_staging"))).isFalse();

@@ -42,6 +42,32 @@ final class ConfigValidator {
         "boilerplate.min_share must be in [0,1]: " + c.boilerplate().minShare());
     date("dates.min", c.dates().min());
     require(c.dates().maxDaysAhead() >= 0, "dates.max_days_ahead must be >= 0: " + c.dates().maxDaysAhead());
+    DedupSettings d = c.dedup();
+    require(d.shingle().equals("word") || d.shingle().equals("char"), "dedup.shingle must be word or char: " + d.shingle());
+    require(d.ngram() >= 1, "dedup.ngram must be >= 1: " + d.ngram());
+    require(d.permutations() >= 8 && d.permutations() <= 1024, "dedup.permutations must be in [8,1024]: " + d.permutations());
+    for (var entry : new Object[][] {{"dedup.threshold", d.threshold()}, {"dedup.containment", d.containment()},
+        {"dedup.lsh_threshold", d.lshThreshold()}}) {
+      double v = (Double) entry[1];
+      require(v > 0 && v <= 1, entry[0] + " must be in (0,1]: " + v);
+    }
+    require((d.bands() == 0) == (d.rows() == 0), "dedup.bands and dedup.rows must both be set or both be 0: "
+        + d.bands() + ", " + d.rows());
+    require(d.bands() * d.rows() <= d.permutations(), "dedup.bands * dedup.rows must be <= dedup.permutations: "
+        + d.bands() * d.rows());
+    require(d.bands() >= 0 && d.rows() >= 0, "dedup.bands and dedup.rows must be >= 0");
+    require(d.falsePositiveWeight() >= 0 && d.falseNegativeWeight() >= 0
+        && d.falsePositiveWeight() + d.falseNegativeWeight() > 0, "dedup false_positive_weight and "
+        + "false_negative_weight must be >= 0 and not both 0");
+    require(d.maxShingleShare() > 0 && d.maxShingleShare() <= 1, "dedup.max_shingle_share must be in (0,1]: "
+        + d.maxShingleShare());
+    require(d.shingleSample() >= 1, "dedup.shingle_sample must be >= 1: " + d.shingleSample());
+    require(d.maxBucketSize() >= 2, "dedup.max_bucket_size must be >= 2: " + d.maxBucketSize());
+    require(d.minContainedShingles() >= 1, "dedup.min_contained_shingles must be >= 1: " + d.minContainedShingles());
+    for (String key : d.canonicalOrder().split(",")) {
+      require(List.of("earliest", "longest", "id").contains(key),
+          "dedup.canonical_order keys must be among earliest, longest, id: " + d.canonicalOrder());
+    }
     require(c.rejects().maxPayloadChars() >= 0, "rejects.max_payload_chars must be >= 0: " + c.rejects().maxPayloadChars());
     require(c.rejects().maxRatio() >= 0 && c.rejects().maxRatio() <= 1,
         "rejects.max_ratio must be in [0,1]: " + c.rejects().maxRatio());

@@ -21,6 +21,8 @@ public record JobConfig(
     DateSettings dates,
     @JsonPropertyDescription("Outlet name normalisation")
     OutletSettings outlets,
+    @JsonPropertyDescription("Near-duplicate detection")
+    DedupSettings dedup,
     @JsonPropertyDescription("Rejects table and reject-ratio guard")
     RejectSettings rejects,
     @JsonPropertyDescription("Spark session settings")
@@ -32,12 +34,13 @@ public record JobConfig(
     boilerplate = boilerplate == null ? new BoilerplateSettings(null, null, null) : boilerplate;
     dates = dates == null ? new DateSettings(null, null) : dates;
     outlets = outlets == null ? new OutletSettings(null) : outlets;
+    dedup = dedup == null ? DedupSettings.defaults() : dedup;
     rejects = rejects == null ? new RejectSettings(null, null) : rejects;
     spark = spark == null ? new SparkSettings(null, null, null, null) : spark;
   }
 
   /** The configuration with every key at its default. */
   public static JobConfig defaults() {
-    return new JobConfig(null, null, null, null, null, null, null, null);
+    return new JobConfig(null, null, null, null, null, null, null, null, null);
   }
 }

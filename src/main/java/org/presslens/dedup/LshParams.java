@@ -6,7 +6,7 @@ package org.presslens.dedup;
  * {@code fpWeight · ∫_0^t P(s) ds + fnWeight · ∫_t^1 (1 - P(s)) ds}: the weighted areas of false positives
  * below the threshold t and false negatives above it (the rule of datasketch's MinHashLSH and text-dedup).
  */
-public record LshParams(int bands, int rows) {
+public record LshParams(int bands, int rows) implements java.io.Serializable {
 
   public static LshParams optimal(double threshold, int permutations, double fpWeight, double fnWeight) {
     LshParams best = null;

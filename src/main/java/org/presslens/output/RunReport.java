@@ -21,6 +21,7 @@ public record RunReport(
     JsonNode settings,
     List<InputSummary> inputs,
     Counts counts,
+    DedupCounts dedup,
     List<StageMetrics> stages,
     Map<String, TableSummary> tables) {
 
@@ -35,6 +36,11 @@ public record RunReport(
   /** Reconciled counts: read = kept + rejected. */
   public record Counts(long read, long kept, long rejected, Map<String, Map<String, Long>> rejectedByStageAndReason,
       Map<String, Long> keptByDateStatus, long boilerplateLinesRemoved, Map<String, Map<String, Long>> byInput) {}
+
+  /** What dedup found (null when dedup is off). */
+  public record DedupCounts(long distinctTexts, long tooShortToShingle, long frequentShinglesDropped, int bands,
+      int rows, long candidatePairs, long verifiedPairs, long clusters, long articlesInClusters,
+      Map<String, Long> articlesByRelation) {}
 
   /** A stage's row counts and wall time. */
   public record StageMetrics(String stage, long recordsIn, long recordsOut, double seconds) {}

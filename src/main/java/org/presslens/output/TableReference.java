@@ -4,6 +4,8 @@ import java.util.List;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.presslens.common.Rejects;
+import org.presslens.dedup.DuplicatePairs;
+import org.presslens.dedup.Duplicates;
 import org.presslens.normalize.Articles;
 import org.presslens.normalize.Boilerplate;
 
@@ -18,7 +20,9 @@ public final class TableReference {
   public static final List<Table> TABLES = List.of(
       new Table(Articles.TABLE, Articles.GRAIN, Articles.SCHEMA, Articles.PARTITION),
       new Table(Rejects.TABLE, Rejects.GRAIN, Rejects.SCHEMA, null),
-      new Table(Boilerplate.TABLE, Boilerplate.GRAIN, Boilerplate.SCHEMA, null));
+      new Table(Boilerplate.TABLE, Boilerplate.GRAIN, Boilerplate.SCHEMA, null),
+      new Table(Duplicates.TABLE, Duplicates.GRAIN, Duplicates.SCHEMA, null),
+      new Table(DuplicatePairs.TABLE, DuplicatePairs.GRAIN, DuplicatePairs.SCHEMA, null));
 
   private TableReference() {}
 
