@@ -8,7 +8,7 @@ public record DedupSettings(
     Boolean enabled,
     @JsonPropertyDescription("Shingles: word (word n-grams, for clean modern text) or char (character n-grams, for OCR text)")
     String shingle,
-    @JsonPropertyDescription("Shingle length: words for word shingles, characters for char shingles (suggested 5 and 7)")
+    @JsonPropertyDescription("Shingle length: words for word shingles, characters for char shingles (docs/dedup.md)")
     Integer ngram,
     @JsonPropertyDescription("MinHash permutations per signature")
     Integer permutations,
@@ -42,13 +42,13 @@ public record DedupSettings(
   public DedupSettings {
     enabled = enabled == null ? Boolean.TRUE : enabled;
     shingle = shingle == null ? "word" : shingle.trim().toLowerCase(java.util.Locale.ROOT);
-    ngram = ngram == null ? 5 : ngram;
+    ngram = ngram == null ? 4 : ngram;
     permutations = permutations == null ? 128 : permutations;
     seed = seed == null ? 42L : seed;
     threshold = threshold == null ? 0.5 : threshold;
     containment = containment == null ? 0.8 : containment;
     minContainedShingles = minContainedShingles == null ? 50 : minContainedShingles;
-    lshThreshold = lshThreshold == null ? 0.3 : lshThreshold;
+    lshThreshold = lshThreshold == null ? 0.2 : lshThreshold;
     bands = bands == null ? 0 : bands;
     rows = rows == null ? 0 : rows;
     falsePositiveWeight = falsePositiveWeight == null ? 0.5 : falsePositiveWeight;
