@@ -43,7 +43,7 @@ public record DedupSettings(
     enabled = enabled == null ? Boolean.TRUE : enabled;
     shingle = shingle == null ? "word" : shingle.trim().toLowerCase(java.util.Locale.ROOT);
     ngram = ngram == null ? 4 : ngram;
-    permutations = permutations == null ? 128 : permutations;
+    permutations = permutations == null ? 256 : permutations;
     seed = seed == null ? 42L : seed;
     threshold = threshold == null ? 0.5 : threshold;
     containment = containment == null ? 0.8 : containment;

@@ -13,7 +13,7 @@ public record InputSpec(
     String format,
     @JsonPropertyDescription("Which source field holds id, outlet, date, title, text and url (null: the common names listed in docs/ingest.md)")
     FieldMapping fields,
-    @JsonPropertyDescription("Text inputs: CSV with columns file, outlet, url, date, title giving metadata per file (file relative to the input path, or a bare file name)")
+    @JsonPropertyDescription("Text inputs: CSV with a file column and metadata columns named as in fields (default outlet, url, date, title); file is the path below the input path, a path ending with it, or a bare file name")
     String manifest,
     @JsonPropertyDescription("Text inputs: take the outlet from this directory level below the input path (1 = first level, -1 = the file's parent; 0 = off)")
     Integer outletDirLevel,

@@ -79,9 +79,6 @@ public final class InputFiles {
       Map<String, String[]> manifest) {
     Format format = spec.format().equals("auto") ? Format.fromFileName(relative) : Format.parse(spec.format());
     String[] meta = manifest.get(relative);
-    if (meta == null) {
-      meta = manifest.get(new Path(relative).getName());
-    }
     return new FileContext(spec.name(), path, relative, bytes, format, options,
         meta == null ? null : meta[0], meta == null ? null : meta[1], meta == null ? null : meta[2],
         meta == null ? null : meta[3]);
@@ -112,42 +109,63 @@ public final class InputFiles {
     }
   }
 
-  /** A text input's manifest: CSV with a header holding file and any of outlet, url, date, title. */
+  /**
+   * A text input's manifest: CSV with a header holding {@code file} and the metadata columns, found through the
+   * input's field mapping (by default outlet, url, date, title). A file is matched by its path below the input
+   * root, or by a path that ends with it (manifests often hold paths from a parent directory), or by its bare
+   * name; an ending shared by several entries matches none of them.
+   */
   static final class Manifest {
-    private static final List<String> COLUMNS = List.of("outlet", "url", "date", "title");
-
     private Manifest() {}
 
     static Map<String, String[]> read(Configuration conf, InputSpec spec, ReadOptions options) {
       String where = "inputs '" + spec.name() + "' manifest " + spec.manifest();
       Map<String, String[]> entries = new HashMap<>();
+      Map<String, String[]> endings = new HashMap<>();
+      java.util.Set<String> ambiguous = new java.util.HashSet<>();
       try (InputStream in = Readers.decompressed(new Path(spec.manifest()), conf)) {
         CsvParser parser = new CsvParser(new LineReader(in, options.maxRecordBytes()), ',', options.maxRecordBytes());
         CsvParser.Row header = parser.next();
         if (header == null || header.problem() != null) {
           throw new ConfigException(where + ": missing or bad header");
         }
-        List<String> names = header.fields().stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> names = header.fields().stream().map(String::trim).toList();
         int file = names.indexOf("file");
         if (file < 0) {
           throw new ConfigException(where + ": header must have a 'file' column: " + header.fields());
         }
+        List<List<String>> columns = List.of(options.outletFields(), options.urlFields(), options.dateFields(),
+            options.titleFields());
         for (CsvParser.Row row = parser.next(); row != null; row = parser.next()) {
           if (row.problem() != null || row.fields().size() != names.size()) {
             throw new ConfigException(where + ": bad row at line " + row.line()
                 + (row.message() == null ? ": wrong number of fields" : ": " + row.message()));
           }
-          String[] meta = new String[COLUMNS.size()];
-          for (int i = 0; i < COLUMNS.size(); i++) {
-            int at = names.indexOf(COLUMNS.get(i));
-            String value = at < 0 ? null : row.fields().get(at).trim();
-            meta[i] = value == null || value.isEmpty() ? null : value;
+          String[] meta = new String[columns.size()];
+          for (int i = 0; i < columns.size(); i++) {
+            for (String candidate : columns.get(i)) {
+              int at = names.indexOf(candidate);
+              String value = at < 0 ? null : row.fields().get(at).trim();
+              if (value != null && !value.isEmpty()) {
+                meta[i] = value;
+                break;
+              }
+            }
           }
-          entries.put(row.fields().get(file).trim().replace('\\', '/'), meta);
+          String path = row.fields().get(file).trim().replace('\\', '/');
+          entries.put(path, meta);
+          for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            String ending = path.substring(slash + 1);
+            if (endings.put(ending, meta) != null) {
+              ambiguous.add(ending);
+            }
+          }
         }
       } catch (IOException e) {
         throw new ConfigException(where + ": cannot read: " + e.getMessage(), e);
       }
+      ambiguous.forEach(endings::remove);
+      endings.forEach(entries::putIfAbsent);
       return entries;
     }
   }
