@@ -10,7 +10,7 @@ public record DedupSettings(
     String shingle,
     @JsonPropertyDescription("Shingle length: words for word shingles, characters for char shingles (docs/dedup.md)")
     Integer ngram,
-    @JsonPropertyDescription("MinHash permutations per signature")
+    @JsonPropertyDescription("MinHash signature positions (one-permutation hashing with densification)")
     Integer permutations,
     @JsonPropertyDescription("Seed of the MinHash permutations (same seed, same signatures)")
     Long seed,
@@ -54,7 +54,7 @@ public record DedupSettings(
     falsePositiveWeight = falsePositiveWeight == null ? 0.5 : falsePositiveWeight;
     falseNegativeWeight = falseNegativeWeight == null ? 0.5 : falseNegativeWeight;
     maxShingleShare = maxShingleShare == null ? 0.01 : maxShingleShare;
-    shingleSample = shingleSample == null ? 50_000 : shingleSample;
+    shingleSample = shingleSample == null ? 20_000 : shingleSample;
     maxBucketSize = maxBucketSize == null ? 100 : maxBucketSize;
     canonicalOrder = canonicalOrder == null ? "earliest,longest,id" : canonicalOrder.replace(" ", "");
   }

@@ -2,6 +2,7 @@ package org.presslens.dedup;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
 import org.apache.spark.sql.Dataset;
@@ -11,7 +12,8 @@ import org.apache.spark.sql.Row;
  * Connected components of an undirected graph, distributed: the alternating large-star / small-star
  * algorithm (Kiveris et al., "Connected Components in MapReduce and Beyond", SoCC 2014), which converges in
  * O(log² n) rounds and never gathers the edges on the driver. Each round checks convergence with one count
- * (the only actions of the dedup stage besides the bounded frequent-shingle list), and cuts the lineage.
+ * (one aggregation job, the only actions of the dedup stage besides the bounded frequent-shingle list), and
+ * cuts the lineage with a local checkpoint.
  */
 public final class ConnectedComponents {
   static final String SRC = "src";
@@ -27,11 +29,14 @@ public final class ConnectedComponents {
    * has an edge: (node, component), where component is the smallest node id of its component.
    */
   public static Dataset<Row> of(Dataset<Row> edges, int maxRounds) {
-    Dataset<Row> e = canonical(edges.select(col(SRC), col(DST))).localCheckpoint();
+    Dataset<Row> e = canonical(edges.select(col(SRC), col(DST))).localCheckpoint(false);
+    Row checksum = checksum(e);
     for (int round = 0; round < maxRounds; round++) {
-      Dataset<Row> next = smallStar(largeStar(e)).localCheckpoint();
-      boolean unchanged = next.except(e).isEmpty() && e.except(next).isEmpty();
+      Dataset<Row> next = smallStar(largeStar(e)).localCheckpoint(false);
+      Row nextChecksum = checksum(next);
+      boolean unchanged = nextChecksum.equals(checksum);
       e = next;
+      checksum = nextChecksum;
       if (unchanged) {
         // At convergence every component is a star around its smallest node: (leaf, centre) edges.
         Dataset<Row> leaves = e.select(col(SRC).as(NODE), col(DST).as(COMPONENT));
@@ -40,6 +45,18 @@ public final class ConnectedComponents {
       }
     }
     throw new IllegalStateException("connected components did not converge in " + maxRounds + " rounds");
+  }
+
+  /**
+   * Size and order-independent hash sum of a (distinct) edge set: one job that also materialises the round's
+   * checkpoint. Equal checksums of consecutive rounds mean the edge set no longer changes.
+   */
+  private static Row checksum(Dataset<Row> e) {
+    // two independent hashes of at most 32 bits each: their sums cannot overflow a long below 2^31 edges
+    return e.agg(org.apache.spark.sql.functions.count(lit(1)),
+        org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.hash(col(SRC), col(DST))),
+        org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.shiftrightunsigned(
+            org.apache.spark.sql.functions.xxhash64(col(SRC), col(DST)), 33))).first();
   }
 
   /** Edges stored once, as (larger, smaller), without self loops. */

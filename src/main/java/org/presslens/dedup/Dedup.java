@@ -1,7 +1,6 @@
 package org.presslens.dedup;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
@@ -12,7 +11,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.sort_array;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -39,18 +37,21 @@ public final class Dedup {
   static final String ID = Articles.ARTICLE_ID;
   static final String TEXT = Articles.TEXT;
   static final String SHINGLE_SET = "shingle_set";
-  static final String MEMBERS = "members";
   static final String SHINGLES_A = "shingles_a";
   static final String SHINGLES_B = "shingles_b";
   static final String SHINGLE = "shingle";
+  static final String KEY = "key";
+  static final String KEY_A = "key_a";
+  static final String KEY_B = "key_b";
   /** Candidate pairs carry their verdict: null relation = not a duplicate. */
   public static final StructType CANDIDATES = new StructType()
       .add(DuplicatePairs.ARTICLE_A, DataTypes.StringType).add(DuplicatePairs.ARTICLE_B, DataTypes.StringType)
       .add(DuplicatePairs.RELATION, DataTypes.StringType).add(DuplicatePairs.JACCARD, DataTypes.DoubleType)
       .add(DuplicatePairs.CONTAINMENT, DataTypes.DoubleType)
       .add(DuplicatePairs.ESTIMATED_JACCARD, DataTypes.DoubleType);
+  /** Shingled texts; {@code key} is a 64-bit hash of the id, what the LSH shuffle carries instead of the id. */
   static final StructType SHINGLED = new StructType()
-      .add(ID, DataTypes.StringType).add(SHINGLE_SET, DataTypes.BinaryType);
+      .add(ID, DataTypes.StringType).add(KEY, DataTypes.LongType).add(SHINGLE_SET, DataTypes.BinaryType);
   private static final int MAX_COMPONENT_ROUNDS = 64;
 
   private Dedup() {}
@@ -83,6 +84,12 @@ public final class Dedup {
         .mapPartitions(new ShingleArticles(s.kind(), s.ngram()), Encoders.row(SHINGLED));
   }
 
+  /** Every article's shingle set, without finding exact copies first: the scan floor of the benchmarks. */
+  public static Dataset<Row> shingleAll(Dataset<Row> articles, Settings s) {
+    return articles.select(col(ID), col(TEXT))
+        .mapPartitions(new ShingleArticles(s.kind(), s.ngram()), Encoders.row(SHINGLED));
+  }
+
   /**
    * Step 2. Shingles found in more than {@code maxShingleShare} (and at least 10) of a sample of the shingled
    * texts: boilerplate phrases that would fill LSH buckets. The pipeline collects this bounded list.
@@ -92,8 +99,9 @@ public final class Dedup {
     long sampled = Math.max(1, Math.round(fraction * shingledCount));
     long minCount = Math.max(10, (long) Math.ceil(s.maxShingleShare() * sampled));
     Dataset<Row> sample = fraction < 1.0 ? shingled.sample(false, fraction, s.seed()) : shingled;
-    return sample.flatMap(new ExplodeShingles(), Encoders.row(new StructType().add(SHINGLE, DataTypes.IntegerType)))
-        .groupBy(SHINGLE).agg(count(lit(1)).as("n"))
+    StructType counts = new StructType().add(SHINGLE, DataTypes.IntegerType).add("n", DataTypes.LongType);
+    return sample.mapPartitions(new ExplodeShingles(s.maxShingleShare()), Encoders.row(counts))
+        .groupBy(SHINGLE).agg(org.apache.spark.sql.functions.sum("n").as("n"))
         .filter(col("n").geq(minCount))
         .select(SHINGLE);
   }
@@ -105,18 +113,19 @@ public final class Dedup {
   public static Dataset<Row> candidates(Dataset<Row> shingled, int[] frequentSorted, Settings s) {
     SignAndBand signer = new SignAndBand(new MinHasher(s.permutations(), s.seed()), s.lsh(), frequentSorted);
     StructType bandSchema = new StructType().add("band", DataTypes.IntegerType).add("bucket", DataTypes.LongType)
-        .add(ID, DataTypes.StringType);
-    StructType pairSchema = new StructType().add(DuplicatePairs.ARTICLE_A, DataTypes.StringType)
-        .add(DuplicatePairs.ARTICLE_B, DataTypes.StringType);
+        .add(KEY, DataTypes.LongType);
+    StructType pairSchema = new StructType().add(KEY_A, DataTypes.LongType).add(KEY_B, DataTypes.LongType);
     Dataset<Row> pairs = shingled.filter(length(col(SHINGLE_SET)).gt(0))
         .flatMap(signer, Encoders.row(bandSchema))
-        .groupBy("band", "bucket").agg(sort_array(collect_list(ID)).as(MEMBERS))
-        .filter(size(col(MEMBERS)).gt(1))
-        .flatMap(new BucketPairs(s.maxBucketSize()), Encoders.row(pairSchema))
+        .repartition(col("band"), col("bucket"))
+        .sortWithinPartitions("band", "bucket", KEY)
+        .mapPartitions(new BucketPairs(s.maxBucketSize()), Encoders.row(pairSchema))
         .distinct();
-    Dataset<Row> a = shingled.select(col(ID).as(DuplicatePairs.ARTICLE_A), col(SHINGLE_SET).as(SHINGLES_A));
-    Dataset<Row> b = shingled.select(col(ID).as(DuplicatePairs.ARTICLE_B), col(SHINGLE_SET).as(SHINGLES_B));
-    return pairs.join(a, DuplicatePairs.ARTICLE_A).join(b, DuplicatePairs.ARTICLE_B)
+    Dataset<Row> a = shingled.select(col(KEY).as(KEY_A), col(ID).as(DuplicatePairs.ARTICLE_A),
+        col(SHINGLE_SET).as(SHINGLES_A));
+    Dataset<Row> b = shingled.select(col(KEY).as(KEY_B), col(ID).as(DuplicatePairs.ARTICLE_B),
+        col(SHINGLE_SET).as(SHINGLES_B));
+    return pairs.join(a, KEY_A).join(b, KEY_B)
         .mapPartitions(new VerifyPairs(signer, s.threshold(), s.containment(), s.minContainedShingles()),
             Encoders.row(CANDIDATES));
   }

@@ -19,7 +19,18 @@ final class ShingleArticles implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    return new MappedRows(rows, row -> RowFactory.create(row.getAs(Dedup.ID),
-        Dedup.pack(Shingles.of(row.getAs(Dedup.TEXT), kind, n))));
+    return new MappedRows(rows, row -> {
+      String id = row.getAs(Dedup.ID);
+      return RowFactory.create(id, key(id), Dedup.pack(Shingles.of(row.getAs(Dedup.TEXT), kind, n)));
+    });
+  }
+
+  /** 64-bit key of an article id (collisions among a billion ids have probability below 3%). */
+  static long key(String id) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < id.length(); i++) {
+      h = (h ^ id.charAt(i)) * 0x100000001b3L;
+    }
+    return Shingles.mix(h);
   }
 }

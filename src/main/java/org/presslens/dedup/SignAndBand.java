@@ -26,7 +26,7 @@ final class SignAndBand implements FlatMapFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Row row) {
-    String id = row.getAs(Dedup.ID);
+    long key = row.getAs(Dedup.KEY);
     int[] signature = hasher.signature(withoutFrequent(Dedup.shingles(row)));
     List<Row> out = new ArrayList<>(lsh.bands());
     for (int band = 0; band < lsh.bands(); band++) {
@@ -34,7 +34,7 @@ final class SignAndBand implements FlatMapFunction<Row, Row> {
       for (int i = band * lsh.rows(); i < (band + 1) * lsh.rows(); i++) {
         h = h * 0x9E3779B97F4A7C15L + signature[i];
       }
-      out.add(RowFactory.create(band, Shingles.mix(h), id));
+      out.add(RowFactory.create(band, Shingles.mix(h), key));
     }
     return out.iterator();
   }

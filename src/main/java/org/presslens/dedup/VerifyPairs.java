@@ -35,8 +35,11 @@ final class VerifyPairs implements MapPartitionsFunction<Row, Row> {
     SetSimilarity s = SetSimilarity.of(a, b);
     String relation = relation(s, threshold, containment, minContainedShingles);
     double estimate = MinHasher.estimate(signer.signature(a), signer.signature(b));
-    return RowFactory.create(pair.getAs(DuplicatePairs.ARTICLE_A), pair.getAs(DuplicatePairs.ARTICLE_B), relation,
-        s.jaccard(), s.containment(), estimate);
+    String left = pair.getAs(DuplicatePairs.ARTICLE_A);
+    String right = pair.getAs(DuplicatePairs.ARTICLE_B);
+    boolean ordered = left.compareTo(right) < 0;
+    return RowFactory.create(ordered ? left : right, ordered ? right : left, relation, s.jaccard(), s.containment(),
+        estimate);
   }
 
   static String relation(SetSimilarity s, double threshold, double containment, int minContainedShingles) {

@@ -1,0 +1,188 @@
+package org.presslens.evaluation;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.size;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.RegexTokenizer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.config.DedupSettings;
+import org.presslens.dedup.ConnectedComponents;
+import org.presslens.dedup.Dedup;
+import org.presslens.dedup.Duplicates;
+import org.presslens.dedup.bench.BenchmarkCorpus;
+import org.presslens.dedup.bench.ClusterScores;
+import org.presslens.normalize.Articles;
+
+/**
+ * Dedup speed against Spark MLlib's MinHashLSH and the scan floor, on the labelled benchmark corpus, in one run
+ * and one local[*] session: {@code jobs/benchmark-dedup} (or
+ * {@code mvn test -Pbenchmark -Dtest=DedupBenchmark -Dbench.scales=1,4 -Dbench.base=1000}). Prints a Markdown
+ * table and writes it to docs/benchmarks.md (section "Dedup").
+ */
+@Tag("benchmark")
+class DedupBenchmark {
+  private static final Path DATA = Path.of("../shared/data");
+  @TempDir
+  Path dir;
+
+  @Test
+  void compareWithMllibAndTheScanFloor() throws IOException {
+    SparkSession spark = SparkSession.builder().master("local[*]").appName("presslens-dedup-benchmark")
+        .config("spark.sql.shuffle.partitions", Integer.toString(4 * Runtime.getRuntime().availableProcessors()))
+        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    int base = Integer.getInteger("bench.base", 1000);
+    List<String> lines = new ArrayList<>();
+    lines.add("| corpus | documents | method | wall time (s) | candidate pairs | pairs kept | ARI | precision | recall |");
+    lines.add("|---|---|---|---|---|---|---|---|---|");
+    Map<Integer, double[]> ours = new HashMap<>();
+    for (String scaleText : System.getProperty("bench.scales", "1,4").split(",")) {
+      int scale = Integer.parseInt(scaleText.trim());
+      List<BenchmarkCorpus.Doc> docs = BenchmarkCorpus.generate(DATA.resolve("allsides_abp"),
+          DATA.resolve("basil/articles.jsonl"), base * scale, 3, 2 * base * scale, 7);
+      Path corpus = dir.resolve("corpus-" + scale);
+      BenchmarkCorpus.write(docs, corpus);
+      Map<String, String> truth = new HashMap<>();
+      docs.forEach(d -> truth.put(d.id(), d.cluster()));
+
+      Dataset<Row> articles = articles(spark, corpus.resolve("articles.jsonl")).persist(StorageLevel.MEMORY_AND_DISK());
+      long n = articles.count();
+      String label = scale + "×";
+
+      double scan = time(() -> Dedup.shingleAll(articles, Dedup.Settings.of(DedupSettings.defaults())).count());
+      lines.add(row(label, n, "scan floor: shingle every article (no dedup)", scan, "–", "–", null));
+
+      long[] pairCounts = new long[2];
+      Map<String, String> predicted = new HashMap<>();
+      double presslens = time(() -> {
+        Dedup.Settings s = Dedup.Settings.of(DedupSettings.defaults());
+        Dataset<Row> shingled = Dedup.shingle(articles, s).persist(StorageLevel.MEMORY_AND_DISK());
+
+        long texts = shingled.count();
+        int[] frequent = Dedup.frequentShingles(shingled, s, texts).collectAsList().stream()
+            .mapToInt(r -> r.getInt(0)).sorted().toArray();
+        Dataset<Row> candidates = Dedup.candidates(shingled, frequent, s).persist(StorageLevel.MEMORY_AND_DISK());
+        pairCounts[0] = candidates.count();
+        Dedup.Result result = Dedup.clusters(articles, shingled, candidates, s);
+        pairCounts[1] = result.pairs().count();
+        for (Row r : result.duplicates().collectAsList()) {
+          predicted.put(r.getAs(Duplicates.ARTICLE_ID), r.getAs(Duplicates.CLUSTER_ID));
+        }
+        shingled.unpersist();
+        candidates.unpersist();
+        return predicted.size();
+      });
+      ClusterScores ourScores = ClusterScores.of(truth, predicted);
+      lines.add(row(label, n, "presslens dedup (defaults)", presslens, pairCounts[0], pairCounts[1], ourScores));
+      ours.put(scale, new double[] {n, presslens, scan});
+
+      if (scale == 1 || Boolean.getBoolean("bench.mllibAtEveryScale")) {
+        Map<String, String> mllibPredicted = new HashMap<>();
+        long[] mllibPairs = new long[1];
+        double mllib = time(() -> mllib(articles, mllibPredicted, mllibPairs));
+        ClusterScores mllibScores = ClusterScores.of(truth, mllibPredicted);
+        lines.add(row(label, n, "MLlib MinHashLSH, 5 tables, word 5-grams, distance <= 0.5", mllib, "–",
+            mllibPairs[0], mllibScores));
+        lines.add(String.format("|  |  | MLlib time / presslens time | %.1f× |  |  |  |  |  |", mllib / presslens));
+      }
+      lines.add(String.format("|  |  | presslens time / scan floor | %.1f× |  |  |  |  |  |", presslens / scan));
+      articles.unpersist();
+    }
+    if (ours.size() > 1) {
+      double[] first = ours.values().iterator().next();
+      double[] last = new ArrayList<>(ours.values()).get(ours.size() - 1);
+      lines.add("");
+      lines.add(String.format("Growth from the smallest to the largest corpus: %.1f× the documents took %.1f× the "
+          + "dedup time (%.2f ms per document, then %.2f ms).", last[0] / first[0], last[1] / first[1],
+          1000 * first[1] / first[0], 1000 * last[1] / last[0]));
+    }
+    String table = String.join("\n", lines) + "\n";
+    System.out.println("DEDUP BENCHMARK\n" + table);
+    write(table, base);
+  }
+
+  /** The benchmark corpus as the articles table: text as the job would have cleaned it. */
+  private static Dataset<Row> articles(SparkSession spark, Path jsonl) {
+    return spark.read().json(jsonl.toString())
+        .select(col("id").as(Articles.ARTICLE_ID), col("text").as(Articles.TEXT),
+            sha2(col("text"), 256).as(Articles.TEXT_HASH), lit(null).cast(DataTypes.DateType).as(Articles.PUBLISHED_DATE),
+            size(org.apache.spark.sql.functions.split(col("text"), "\\s+")).as(Articles.WORD_COUNT),
+            col("source").as(Articles.OUTLET));
+  }
+
+  /** MLlib's usual recipe: tokens, word 5-grams, HashingTF, MinHashLSH self-join, then connected components. */
+  private static long mllib(Dataset<Row> articles, Map<String, String> predicted, long[] pairs) {
+    Dataset<Row> tokens = new RegexTokenizer().setInputCol(Articles.TEXT).setOutputCol("tokens")
+        .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).transform(articles);
+    Dataset<Row> grams = new NGram().setN(5).setInputCol("tokens").setOutputCol("grams").transform(tokens)
+        .filter(size(col("grams")).gt(0));
+    Dataset<Row> features = new HashingTF().setInputCol("grams").setOutputCol("features").setNumFeatures(1 << 20)
+        .setBinary(true).transform(grams).select(Articles.ARTICLE_ID, "features").cache();
+    MinHashLSHModel model = new MinHashLSH().setNumHashTables(5).setInputCol("features").setOutputCol("hashes")
+        .setSeed(42).fit(features);
+    Dataset<Row> joined = model.approxSimilarityJoin(features, features, 0.5, "distance")
+        .select(col("datasetA." + Articles.ARTICLE_ID).as("src"), col("datasetB." + Articles.ARTICLE_ID).as("dst"))
+        .filter(col("src").lt(col("dst"))).cache();
+    pairs[0] = joined.count();
+    for (Row r : ConnectedComponents.of(joined, 64).collectAsList()) {
+      predicted.put(r.getAs(ConnectedComponents.NODE), r.getAs(ConnectedComponents.COMPONENT));
+    }
+    joined.unpersist();
+    features.unpersist();
+    return predicted.size();
+  }
+
+  private static String row(String corpus, long n, String method, double seconds, Object candidates, Object kept,
+      ClusterScores s) {
+    return String.format("| %s | %d | %s | %.1f | %s | %s | %s | %s | %s |", corpus, n, method, seconds, candidates,
+        kept, s == null ? "–" : String.format("%.4f", s.ari()), s == null ? "–" : String.format("%.4f", s.precision()),
+        s == null ? "–" : String.format("%.4f", s.recall()));
+  }
+
+  private static double time(java.util.function.LongSupplier work) {
+    long start = System.nanoTime();
+    work.getAsLong();
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static void write(String table, int base) throws IOException {
+    Path path = Path.of("docs/benchmarks.md");
+    String text = Files.exists(path) ? Files.readString(path) : "# Benchmarks\n";
+    String heading = "## Dedup (issue 3)";
+    String section = heading + "\n\nCommand: `jobs/benchmark-dedup` (`mvn test -Pbenchmark -Dtest=DedupBenchmark "
+        + "-Dbench.base=" + base + " -Dbench.scales=" + System.getProperty("bench.scales", "1,4") + "`). Measured "
+        + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, local[*], one JVM, "
+        + "the labelled corpus of docs/dedup.md (seed 7; 1× = " + base + " originals with 3 copies each, "
+        + 2 * base + " alone, plus the hard negatives). All methods start from the same cached articles; each time "
+        + "runs until the clusters are known (the same connected-components code for both methods).\n\n" + table;
+    int start = text.indexOf(heading);
+    if (start >= 0) {
+      int end = text.indexOf("\n## ", start + 1);
+      text = text.substring(0, start) + section + (end >= 0 ? text.substring(end + 1) : "");
+    } else {
+      text = text.stripTrailing() + "\n\n" + section;
+    }
+    Files.writeString(path, text);
+  }
+}
