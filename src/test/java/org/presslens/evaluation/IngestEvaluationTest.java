@@ -16,6 +16,7 @@ import org.presslens.Pipeline;
 import org.presslens.SparkTestSession;
 import org.presslens.config.ConfigLoader;
 import org.presslens.config.JobConfig;
+import org.presslens.dedup.Duplicates;
 import org.presslens.normalize.Articles;
 import org.presslens.output.RunReport;
 
@@ -63,6 +64,16 @@ class IngestEvaluationTest {
     Row s003 = seeds.get("003_df531acc8ff2d763");
     assertThat((String) s003.getAs(Articles.TITLE)).isEqualTo("Russia's FM arrives in Syria for talks with Assad");
     assertThat((Integer) s003.getAs(Articles.TITLE_LINES_REMOVED)).isEqualTo(2);
+
+    // dedup: 000 and 001 are one article (with and without its header); 002, 003 and 004 stay apart
+    Map<String, String> clusters = spark.read().parquet(out.resolve("seeds.yaml").resolve(Duplicates.TABLE).toString())
+        .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs(Duplicates.ARTICLE_ID),
+            r -> r.getAs(Duplicates.CLUSTER_ID)));
+    assertThat(clusters.get("seeds:001_4e183b3610cb9fa8")).isEqualTo("seeds:000_9905ef1c51d06d62");
+    assertThat(clusters.get("seeds:000_9905ef1c51d06d62")).isEqualTo("seeds:000_9905ef1c51d06d62");
+    for (String other : List.of("002_e036a3cc0661bf75", "003_df531acc8ff2d763", "004_37ed7f42b980b81c")) {
+      assertThat(clusters.get("seeds:" + other)).isEqualTo("seeds:" + other);
+    }
   }
 
   @Test
