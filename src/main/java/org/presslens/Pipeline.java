@@ -99,8 +99,8 @@ public final class Pipeline {
         Dedup.shingle(articles, settings));
     long texts = stages.get(stages.size() - 1).recordsOut();
     JobGroups.enter(spark, "dedup", "find frequent shingles");
-    int[] frequent = Dedup.frequentShingles(shingled, settings, texts).limit(MAX_FREQUENT_SHINGLES)
-        .collectAsList().stream().mapToInt(r -> r.getInt(0)).sorted().toArray();
+    int[] frequent = Dedup.sortedShingles(
+        Dedup.frequentShingles(shingled, settings, texts).limit(MAX_FREQUENT_SHINGLES).collectAsList());
     LOG.info("dedup: {} distinct texts, {} frequent shingles left out of signatures, LSH {} bands x {} rows",
         texts, frequent.length, settings.lsh().bands(), settings.lsh().rows());
     Dataset<Row> candidates = materialize("candidates", "LSH candidates, verified", texts, 0,

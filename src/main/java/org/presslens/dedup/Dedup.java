@@ -106,6 +106,11 @@ public final class Dedup {
         .select(SHINGLE);
   }
 
+  /** The frequent shingles as the sorted array {@link #candidates} takes (the caller collects the bounded list). */
+  public static int[] sortedShingles(List<Row> frequent) {
+    return frequent.stream().mapToInt(r -> r.<Integer>getAs(SHINGLE)).sorted().toArray();
+  }
+
   /**
    * Step 3. LSH candidates among the shingled representatives, each verified on the exact shingle sets.
    * Output: {@link #CANDIDATES}, one row per distinct candidate pair; relation null when not a duplicate.

@@ -27,11 +27,7 @@ public final class Ingest {
   private Ingest() {}
 
   /** The files to read, listed on the driver. */
-  public record Plan(List<FileContext> files) {
-    public long parquetFiles() {
-      return files.stream().filter(f -> f.format() == Format.PARQUET).count();
-    }
-  }
+  public record Plan(List<FileContext> files) {}
 
   public static Plan plan(SparkSession spark, List<InputSpec> inputs, int maxPayloadChars) {
     List<FileContext> files = new ArrayList<>();

@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.xxhash64;
 import static org.presslens.common.Schemas.column;
@@ -64,7 +64,7 @@ public final class Boilerplate {
     Dataset<Row> articles = rows.filter(col(Normalized.REJECT_REASON).isNull());
     Dataset<Row> lines = articles
         .select(group().as(OUTLET_GROUP), identity().as(IDENTITY),
-            posexplode(split(col(Articles.TEXT), "\n")).as(new String[] {"pos", LINE}))
+            explode(split(col(Articles.TEXT), "\n")).as(LINE))
         .filter(col(LINE).notEqual(""))
         .withColumn(KEY, xxhash64(lower(col(LINE))));
     Dataset<Row> support = lines.select(OUTLET_GROUP, KEY, IDENTITY).distinct()

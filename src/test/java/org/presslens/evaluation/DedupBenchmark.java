@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,8 +82,7 @@ class DedupBenchmark {
         Dataset<Row> shingled = Dedup.shingle(articles, s).persist(StorageLevel.MEMORY_AND_DISK());
 
         long texts = shingled.count();
-        int[] frequent = Dedup.frequentShingles(shingled, s, texts).collectAsList().stream()
-            .mapToInt(r -> r.getInt(0)).sorted().toArray();
+        int[] frequent = Dedup.sortedShingles(Dedup.frequentShingles(shingled, s, texts).collectAsList());
         Dataset<Row> candidates = Dedup.candidates(shingled, frequent, s).persist(StorageLevel.MEMORY_AND_DISK());
         pairCounts[0] = candidates.count();
         Dedup.Result result = Dedup.clusters(articles, shingled, candidates, s);
@@ -94,6 +95,8 @@ class DedupBenchmark {
         return predicted.size();
       });
       ClusterScores ourScores = ClusterScores.of(truth, predicted);
+      assertThat(predicted).as("every article has a cluster").hasSize((int) n);
+      assertThat(ourScores.precision()).as("pairwise precision").isGreaterThanOrEqualTo(0.99);
       lines.add(row(label, n, "presslens dedup (defaults)", presslens, pairCounts[0], pairCounts[1], ourScores));
       ours.put(scale, new double[] {n, presslens, scan});
 
@@ -102,6 +105,7 @@ class DedupBenchmark {
         long[] mllibPairs = new long[1];
         double mllib = time(() -> mllib(articles, mllibPredicted, mllibPairs));
         ClusterScores mllibScores = ClusterScores.of(truth, mllibPredicted);
+        assertThat(ourScores.ari()).as("presslens ARI at least MLlib's").isGreaterThanOrEqualTo(mllibScores.ari());
         lines.add(row(label, n, "MLlib MinHashLSH, 5 tables, word 5-grams, distance <= 0.5", mllib, "–",
             mllibPairs[0], mllibScores));
         lines.add(String.format("|  |  | MLlib time / presslens time | %.1f× |  |  |  |  |  |", mllib / presslens));

@@ -27,7 +27,8 @@ import org.presslens.output.RunReport;
  * whole job with default settings: {@code mvn test -Pshared -Dtest=DedupEvaluationTest}. Sizes:
  * -Ddedup.eval.copies (originals with copies, default 1000) and -Ddedup.eval.alone (default 2000). The defaults
  * of the dedup settings were chosen on seed 2026 (the development corpus); scores are reported on seed 7.
- * Prints the scores and writes them to target/dedup-evaluation.md.
+ * Prints the scores and writes them to target/dedup-evaluation.md. For diagnosis: -Ddedup.eval.misses=true prints
+ * missed copies and wrongly merged clusters; -Ddedup.eval.keep=DIR keeps the corpus and the job's output there.
  */
 @Tag("shared")
 class DedupEvaluationTest {

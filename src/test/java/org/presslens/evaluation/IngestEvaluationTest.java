@@ -105,7 +105,7 @@ class IngestEvaluationTest {
     assertThat(basil.counts().read()).isEqualTo(300);
     assertThat(basil.counts().kept()).isEqualTo(300);
     Dataset<Row> table = spark.read().parquet(out.resolve("basil.yaml").resolve(Articles.TABLE).toString());
-    assertThat(table.select(Articles.OUTLET).distinct().collectAsList()).extracting(r -> (String) r.getAs(0))
+    assertThat(table.select(Articles.OUTLET).distinct().collectAsList()).extracting(r -> (String) r.getAs(Articles.OUTLET))
         .containsExactlyInAnyOrder("fox news", "new york times", "huffpost");
   }
 
