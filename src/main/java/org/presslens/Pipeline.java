@@ -92,30 +92,29 @@ public final class Pipeline {
     }
   }
 
-  /** Near duplicates: shingles, frequent shingles (collected, bounded), candidates, clusters. */
+  /** Near duplicates: the dedup stage's steps, each recorded as a stage of the run report. */
   private void dedup(Dataset<Row> articles, Dedup.Settings settings, TableWriter out) {
     long kept = out.readStaged(Articles.TABLE).count();
-    Dataset<Row> shingled = materialize("shingle", "shingle distinct texts", kept, 0,
-        Dedup.shingle(articles, settings));
-    long texts = stages.get(stages.size() - 1).recordsOut();
-    JobGroups.enter(spark, "dedup", "find frequent shingles");
-    int[] frequent = Dedup.sortedShingles(
-        Dedup.frequentShingles(shingled, settings, texts).limit(MAX_FREQUENT_SHINGLES).collectAsList());
+    Dedup.Result result = Dedup.run(articles, kept, settings, new Dedup.Listener() {
+      @Override
+      public void starting(String step, String description) {
+        JobGroups.enter(spark, "dedup " + step, description);
+      }
+
+      @Override
+      public void finished(String step, long in, long out, double seconds) {
+        stages.add(new RunReport.StageMetrics("dedup " + step, in, out, seconds));
+        LOG.info("stage dedup {}: {} records in, {} out, {} s", step, in, out, String.format("%.1f", seconds));
+      }
+    });
     LOG.info("dedup: {} distinct texts, {} frequent shingles left out of signatures, LSH {} bands x {} rows",
-        texts, frequent.length, settings.lsh().bands(), settings.lsh().rows());
-    Dataset<Row> candidates = materialize("candidates", "LSH candidates, verified", texts, 0,
-        Dedup.candidates(shingled, frequent, settings));
-    Dedup.Result clusters = Dedup.clusters(articles, shingled, candidates, settings);
-    Dataset<Row> duplicates = materialize("clusters", "connected components, canonicals", texts, kept,
-        clusters.duplicates());
+        result.distinctTexts(), result.frequentShingles(), settings.lsh().bands(), settings.lsh().rows());
     JobGroups.enter(spark, "output", "write dedup tables");
-    out.stage(Duplicates.TABLE, duplicates, Duplicates.SCHEMA, null);
-    out.stage(DuplicatePairs.TABLE, clusters.pairs(), DuplicatePairs.SCHEMA, null);
-    dedupFacts = new DedupFacts(texts, frequent.length, settings.lsh().bands(), settings.lsh().rows(),
-        stages.get(stages.size() - 2).recordsOut());
-    shingled.unpersist();
-    candidates.unpersist();
-    duplicates.unpersist();
+    out.stage(Duplicates.TABLE, result.duplicates(), Duplicates.SCHEMA, null);
+    out.stage(DuplicatePairs.TABLE, result.pairs(), DuplicatePairs.SCHEMA, null);
+    dedupFacts = new DedupFacts(result.distinctTexts(), result.frequentShingles(), settings.lsh().bands(),
+        settings.lsh().rows(), result.candidatePairs());
+    result.release();
   }
 
   /** Dedup figures known only while the pipeline runs, for the run report. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.presslens.common.SparkDefaults;
 import org.presslens.config.ConfigException;
 import org.presslens.config.ConfigLoader;
 import org.presslens.config.ConfigReference;
@@ -104,6 +105,7 @@ public final class PressLens {
       }
     }
     builder.config("spark.sql.session.timeZone", "UTC");
+    SparkDefaults.apply(builder);
     config.spark().conf().forEach(builder::config);
     return builder.getOrCreate();
   }

@@ -47,7 +47,8 @@ class PipelineTest {
     assertThat(written.runId()).isEqualTo(report.runId());
     assertThat(written.counts()).isEqualTo(counts);
     assertThat(written.stages()).extracting(RunReport.StageMetrics::stage)
-        .containsExactly("ingest", "normalize", "boilerplate", "shingle", "candidates", "clusters");
+        .containsExactly("ingest", "normalize", "boilerplate", "dedup shingle",
+        "dedup exact", "dedup frequent", "dedup candidates", "dedup clusters");
 
     Dataset<Row> articles = spark.read().parquet(out.resolve("articles").toString());
     Dataset<Row> rejects = spark.read().parquet(out.resolve("rejects").toString());

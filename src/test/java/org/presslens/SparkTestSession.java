@@ -1,6 +1,7 @@
 package org.presslens;
 
 import org.apache.spark.sql.SparkSession;
+import org.presslens.common.SparkDefaults;
 
 /** The one SparkSession all tests share: local[2], 2 shuffle partitions, UI off, UTC, loopback. */
 public final class SparkTestSession {
@@ -10,7 +11,7 @@ public final class SparkTestSession {
 
   public static synchronized SparkSession get() {
     if (session == null) {
-      session = SparkSession.builder()
+      session = SparkDefaults.apply(SparkSession.builder())
           .master("local[2]")
           .appName("presslens-tests")
           .config("spark.sql.shuffle.partitions", "2")

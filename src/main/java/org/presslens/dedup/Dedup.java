@@ -1,58 +1,47 @@
 package org.presslens.dedup;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.length;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import java.util.Set;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.presslens.common.Schemas;
 import org.presslens.config.DedupSettings;
 import org.presslens.normalize.Articles;
+import scala.Tuple2;
 
 /**
- * Dedup stage: exact duplicates by text hash, near duplicates by MinHash LSH, both verified on the real
- * shingle sets, clustered as connected components. Input: {@link Articles#SCHEMA}. Output: the
- * {@link Duplicates} table (one row per article) and the {@link DuplicatePairs} table. Steps are separate so
- * the pipeline can materialise between them; see docs/dedup.md for the algorithm and its settings.
+ * Dedup stage: exact duplicates by text hash, near duplicates by MinHash LSH verified on the real shingle sets,
+ * clustered as connected components. Input: {@link Articles#SCHEMA}. Output: the {@link Duplicates} table (one
+ * row per article) and the {@link DuplicatePairs} table. See docs/dedup.md for the algorithm and its settings.
+ *
+ * <p>Shape of the work: one pass shingles every article into a {@link Sketch}, hash-partitioned by its key and
+ * kept in memory; every later step that needs shingle sets joins against it without shuffling it again (only
+ * the small side moves). The steps run on RDDs of compact records: at this size of data Spark SQL's planning and
+ * code generation per step cost more than the work.
  */
 public final class Dedup {
-  static final String ID = Articles.ARTICLE_ID;
-  static final String TEXT = Articles.TEXT;
-  static final String SHINGLE_SET = "shingle_set";
-  static final String SHINGLES_A = "shingles_a";
-  static final String SHINGLES_B = "shingles_b";
-  static final String SHINGLE = "shingle";
-  static final String KEY = "key";
-  static final String KEY_A = "key_a";
-  static final String KEY_B = "key_b";
-  /** Candidate pairs carry their verdict: null relation = not a duplicate. */
-  public static final StructType CANDIDATES = new StructType()
-      .add(DuplicatePairs.ARTICLE_A, DataTypes.StringType).add(DuplicatePairs.ARTICLE_B, DataTypes.StringType)
-      .add(DuplicatePairs.RELATION, DataTypes.StringType).add(DuplicatePairs.JACCARD, DataTypes.DoubleType)
-      .add(DuplicatePairs.CONTAINMENT, DataTypes.DoubleType)
-      .add(DuplicatePairs.ESTIMATED_JACCARD, DataTypes.DoubleType);
-  /** Shingled texts; {@code key} is a 64-bit hash of the id, what the LSH shuffle carries instead of the id. */
-  static final StructType SHINGLED = new StructType()
-      .add(ID, DataTypes.StringType).add(KEY, DataTypes.LongType).add(SHINGLE_SET, DataTypes.BinaryType);
   private static final int MAX_COMPONENT_ROUNDS = 64;
+  static final long TARGET_PARTITION_BYTES = 64L << 20;
+  /** Estimated bytes of a sketch in memory (a long article: about 1,000 shingles). */
+  private static final long SKETCH_BYTES = 4_500;
+  /** Estimated bytes of a sketch without shingles, and of an edge, and of one band entry. */
+  private static final long HEADER_BYTES = 200;
+  private static final long EDGE_BYTES = 40;
+  private static final long BAND_ENTRY_BYTES = 16;
+  /** Upper bound of the frequent-shingle list sent to every task. */
+  static final int MAX_FREQUENT_SHINGLES = 100_000;
 
   private Dedup() {}
 
@@ -68,145 +57,245 @@ public final class Dedup {
           d.permutations(), d.seed(), d.threshold(), d.containment(), d.minContainedShingles(), lsh,
           d.maxShingleShare(), d.shingleSample(), d.maxBucketSize(), List.of(d.canonicalOrder().split(",")));
     }
+
+    VerifyPairs verifier(int[] frequentSorted) {
+      return new VerifyPairs(new Bands(new MinHasher(permutations, seed), lsh, frequentSorted), threshold,
+          containment, minContainedShingles);
+    }
   }
 
-  /** Output of {@link #clusters}. */
-  public record Result(Dataset<Row> duplicates, Dataset<Row> pairs) {}
+  /** Receives each step's counts and time (the pipeline's stage metrics, the benchmark's breakdown). */
+  public interface Listener {
+    /** Ignores everything. */
+    Listener NONE = new Listener() {
+      @Override
+      public void starting(String step, String description) {}
+
+      @Override
+      public void finished(String step, long in, long out, double seconds) {}
+    };
+
+    /** Called before a step starts its jobs (to label them). */
+    void starting(String step, String description);
+
+    /** Called when a step's output is materialised: records in, records out. */
+    void finished(String step, long in, long out, double seconds);
+  }
+
+  /** What the stage produces: the two tables, materialised, and its figures for the run report. */
+  public record Result(Dataset<Row> duplicates, Dataset<Row> pairs, long distinctTexts, int frequentShingles,
+      long candidatePairs, long verifiedPairs, long exactPairs) {
+    public void release() {
+      duplicates.unpersist();
+      pairs.unpersist();
+    }
+  }
+
+  /** Every article's sketch, not partitioned: shingling alone, the benchmarks' scan floor. */
+  public static JavaRDD<Sketch> scan(Dataset<Row> articles, Settings s) {
+    Shingles.Kind kind = s.kind();
+    int n = s.ngram();
+    return articles.select(col(Articles.ARTICLE_ID), col(Articles.TEXT), col(Articles.TEXT_HASH),
+            col(Articles.PUBLISHED_DATE), col(Articles.WORD_COUNT), col(Articles.OUTLET))
+        .javaRDD().map(row -> Sketch.of(row, kind, n));
+  }
 
   /**
-   * Step 1. One shingle set per distinct cleaned text: exact copies share their representative's (the
-   * smallest article_id with that text_hash). Output: (article_id, shingle_set) of the representatives;
-   * an empty set means too short to shingle.
+   * The whole stage. {@code articles} must hold {@code expectedArticles} rows (checked: the duplicates table has
+   * one row per article). Partitions: {@code spark.sql.shuffle.partitions}, as the rest of the job.
    */
-  public static Dataset<Row> shingle(Dataset<Row> articles, Settings s) {
-    return representatives(articles).filter(col(ID).equalTo(col("rep")))
-        .select(col(ID), col(TEXT))
-        .mapPartitions(new ShingleArticles(s.kind(), s.ngram()), Encoders.row(SHINGLED));
+  public static Result run(Dataset<Row> articles, long expectedArticles, Settings s, Listener listener) {
+    SparkSession spark = articles.sparkSession();
+    Sizing size = new Sizing(spark);
+    Partitioner partitioner = new HashPartitioner(size.partitions(expectedArticles, SKETCH_BYTES));
+    Timer timer = new Timer(listener);
+
+    timer.start("shingle", "shingle every article");
+    JavaPairRDD<Long, Sketch> sketches = scan(articles, s).mapToPair(k -> new Tuple2<>(k.key, k))
+        .partitionBy(partitioner).persist(StorageLevel.MEMORY_AND_DISK());
+    long n = timer.finish(expectedArticles, sketches.count());
+    check("shingle", expectedArticles, n);
+
+    timer.start("exact", "exact copies by text hash");
+    JavaRDD<Pair> exact = exactPairs(sketches, size.partitions(n, HEADER_BYTES))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long exactPairs = timer.finish(n, exact.count());
+    long distinctTexts = n - exactPairs;
+    JavaPairRDD<Long, Sketch> texts = sketches.subtractByKey(exact.mapToPair(p -> new Tuple2<>(copyKey(p), 1)),
+        partitioner);
+
+    timer.start("frequent", "frequent shingles (sample)");
+    int[] frequent = frequentShingles(texts.values(), s, distinctTexts);
+    timer.finish(distinctTexts, frequent.length);
+
+    timer.start("candidates", "LSH candidates, verified");
+    VerifyPairs verifier = s.verifier(frequent);
+    int bandPartitions = size.partitions(distinctTexts * s.lsh().bands(), BAND_ENTRY_BYTES);
+    JavaRDD<Pair> candidates = candidates(texts, sketches, partitioner, bandPartitions, verifier, s)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    long candidateCount = timer.finish(distinctTexts, candidates.count());
+    JavaRDD<Pair> pairs = candidates.filter(Pair::isDuplicate).union(exact);
+
+    timer.start("clusters", "connected components, canonicals");
+    JavaPairRDD<Long, Long> components = ConnectedComponents.of(pairs.map(p -> new Tuple2<>(p.keyA, p.keyB)),
+        size.partitions(candidateCount + exactPairs, EDGE_BYTES), MAX_COMPONENT_ROUNDS);
+    JavaRDD<Row> rows = duplicates(sketches, components, partitioner, size.partitions(n, HEADER_BYTES),
+        new Clusters(s.canonicalOrder(), verifier));
+    Dataset<Row> duplicates = Schemas.conform(spark.createDataFrame(rows, Duplicates.SCHEMA), Duplicates.SCHEMA,
+        Duplicates.TABLE).persist(StorageLevel.MEMORY_AND_DISK());
+    long clustered = timer.finish(n, duplicates.count());
+    check("clusters", expectedArticles, clustered);
+
+    Dataset<Row> pairTable = Schemas.conform(spark.createDataFrame(pairs.map(Pair::toRow), DuplicatePairs.SCHEMA),
+        DuplicatePairs.SCHEMA, DuplicatePairs.TABLE).persist(StorageLevel.MEMORY_AND_DISK());
+    long verified = pairTable.count();
+    sketches.unpersist(false);
+    exact.unpersist(false);
+    candidates.unpersist(false);
+    return new Result(duplicates, pairTable, distinctTexts, frequent.length, candidateCount, verified, exactPairs);
   }
 
-  /** Every article's shingle set, without finding exact copies first: the scan floor of the benchmarks. */
-  public static Dataset<Row> shingleAll(Dataset<Row> articles, Settings s) {
-    return articles.select(col(ID), col(TEXT))
-        .mapPartitions(new ShingleArticles(s.kind(), s.ngram()), Encoders.row(SHINGLED));
+  /** Exact copies: within each group of equal text hashes, a star of pairs from the smallest article_id. */
+  static JavaRDD<Pair> exactPairs(JavaPairRDD<Long, Sketch> sketches, int partitions) {
+    return sketches.values().mapToPair(k -> new Tuple2<>(k.textHash, k.header()))
+        .groupByKey(partitions)
+        .flatMap(group -> {
+          List<Sketch> copies = new ArrayList<>();
+          group._2().forEach(copies::add);
+          if (copies.size() < 2) {
+            return java.util.Collections.emptyIterator();
+          }
+          Sketch first = copies.stream().min(Comparator.comparing((Sketch k) -> k.id)).orElseThrow();
+          List<Pair> out = new ArrayList<>(copies.size() - 1);
+          for (Sketch copy : copies) {
+            if (copy != first) {
+              out.add(Pair.of(first, copy, "exact", 1.0, 1.0, null));
+            }
+          }
+          return out.iterator();
+        });
+  }
+
+  /** The key of the copy in an exact pair: article_b (article_a, the smallest id of the text, represents it). */
+  private static long copyKey(Pair exact) {
+    return exact.keyB;
   }
 
   /**
-   * Step 2. Shingles found in more than {@code maxShingleShare} (and at least 10) of a sample of the shingled
-   * texts: boilerplate phrases that would fill LSH buckets. The pipeline collects this bounded list.
+   * Shingles found in more than {@code maxShingleShare} (and at least 10) of a sample of the distinct texts:
+   * boilerplate phrases that would fill LSH buckets. At most {@link #MAX_FREQUENT_SHINGLES}, the most frequent
+   * first; returned sorted.
    */
-  public static Dataset<Row> frequentShingles(Dataset<Row> shingled, Settings s, long shingledCount) {
-    double fraction = Math.min(1.0, (double) s.shingleSample() / Math.max(1, shingledCount));
-    long sampled = Math.max(1, Math.round(fraction * shingledCount));
+  static int[] frequentShingles(JavaRDD<Sketch> texts, Settings s, long textCount) {
+    double fraction = Math.min(1.0, (double) s.shingleSample() / Math.max(1, textCount));
+    long sampled = Math.max(1, Math.round(fraction * textCount));
     long minCount = Math.max(10, (long) Math.ceil(s.maxShingleShare() * sampled));
-    Dataset<Row> sample = fraction < 1.0 ? shingled.sample(false, fraction, s.seed()) : shingled;
-    StructType counts = new StructType().add(SHINGLE, DataTypes.IntegerType).add("n", DataTypes.LongType);
-    return sample.mapPartitions(new ExplodeShingles(s.maxShingleShare()), Encoders.row(counts))
-        .groupBy(SHINGLE).agg(org.apache.spark.sql.functions.sum("n").as("n"))
-        .filter(col("n").geq(minCount))
-        .select(SHINGLE);
-  }
-
-  /** The frequent shingles as the sorted array {@link #candidates} takes (the caller collects the bounded list). */
-  public static int[] sortedShingles(List<Row> frequent) {
-    return frequent.stream().mapToInt(r -> r.<Integer>getAs(SHINGLE)).sorted().toArray();
-  }
-
-  /**
-   * Step 3. LSH candidates among the shingled representatives, each verified on the exact shingle sets.
-   * Output: {@link #CANDIDATES}, one row per distinct candidate pair; relation null when not a duplicate.
-   */
-  public static Dataset<Row> candidates(Dataset<Row> shingled, int[] frequentSorted, Settings s) {
-    SignAndBand signer = new SignAndBand(new MinHasher(s.permutations(), s.seed()), s.lsh(), frequentSorted);
-    StructType bandSchema = new StructType().add("band", DataTypes.IntegerType).add("bucket", DataTypes.LongType)
-        .add(KEY, DataTypes.LongType);
-    StructType pairSchema = new StructType().add(KEY_A, DataTypes.LongType).add(KEY_B, DataTypes.LongType);
-    Dataset<Row> pairs = shingled.filter(length(col(SHINGLE_SET)).gt(0))
-        .flatMap(signer, Encoders.row(bandSchema))
-        .repartition(col("band"), col("bucket"))
-        .sortWithinPartitions("band", "bucket", KEY)
-        .mapPartitions(new BucketPairs(s.maxBucketSize()), Encoders.row(pairSchema))
-        .distinct();
-    Dataset<Row> a = shingled.select(col(KEY).as(KEY_A), col(ID).as(DuplicatePairs.ARTICLE_A),
-        col(SHINGLE_SET).as(SHINGLES_A));
-    Dataset<Row> b = shingled.select(col(KEY).as(KEY_B), col(ID).as(DuplicatePairs.ARTICLE_B),
-        col(SHINGLE_SET).as(SHINGLES_B));
-    return pairs.join(a, KEY_A).join(b, KEY_B)
-        .mapPartitions(new VerifyPairs(signer, s.threshold(), s.containment(), s.minContainedShingles()),
-            Encoders.row(CANDIDATES));
+    JavaRDD<Sketch> sample = fraction < 1.0 ? texts.sample(false, fraction, s.seed()) : texts;
+    List<Tuple2<Integer, Long>> frequent = sample.mapPartitionsToPair(new ShingleCounts(s.maxShingleShare()))
+        .reduceByKey(Long::sum)
+        .filter(t -> t._2() >= minCount)
+        .collect();
+    return frequent.stream()
+        .sorted(Comparator.comparing((Tuple2<Integer, Long> t) -> t._2()).reversed())
+        .limit(MAX_FREQUENT_SHINGLES)
+        .mapToInt(Tuple2::_1).sorted().toArray();
   }
 
   /**
-   * Step 4. Clusters: connected components of the verified pairs plus the exact copies; the canonical of each
-   * cluster by the configured order; every article's relation and similarity to its canonical.
+   * LSH candidates among the distinct texts, each verified on both exact shingle sets: each text's buckets go,
+   * grouped, to the partitions that own them ({@link Bands}); each partition pairs the members of its buckets
+   * ({@link BucketPairs}); the pairs move to the partition of their first article, where repeats are dropped and
+   * its sketch is joined in without moving the sketches, then to the partition of the second. One {@link Pair}
+   * per distinct candidate; relation null when not a duplicate.
    */
-  public static Result clusters(Dataset<Row> articles, Dataset<Row> shingled, Dataset<Row> candidates,
-      Settings s) {
-    Dataset<Row> reps = representatives(articles).select(col(ID), col("rep"));
-    Dataset<Row> exact = reps.filter(col(ID).notEqual(col("rep")))
-        .select(least(col(ID), col("rep")).as(DuplicatePairs.ARTICLE_A),
-            greatest(col(ID), col("rep")).as(DuplicatePairs.ARTICLE_B), lit("exact").as(DuplicatePairs.RELATION),
-            lit(1.0).as(DuplicatePairs.JACCARD), lit(1.0).as(DuplicatePairs.CONTAINMENT),
-            lit(null).cast(DataTypes.DoubleType).as(DuplicatePairs.ESTIMATED_JACCARD));
-    Dataset<Row> pairs = candidates.filter(col(DuplicatePairs.RELATION).isNotNull()).unionByName(exact);
-    Dataset<Row> components = ConnectedComponents.of(
-        pairs.select(col(DuplicatePairs.ARTICLE_A).as(ConnectedComponents.SRC),
-            col(DuplicatePairs.ARTICLE_B).as(ConnectedComponents.DST)), MAX_COMPONENT_ROUNDS);
-
-    WindowSpec cluster = Window.partitionBy("component");
-    Dataset<Row> members = articles.select(ID, Articles.PUBLISHED_DATE, Articles.WORD_COUNT, Articles.OUTLET)
-        .join(reps, ID)
-        .join(components.withColumnRenamed(ConnectedComponents.NODE, ID), Schemas.columns(ID), "left")
-        .withColumn("component", expr("coalesce(" + ConnectedComponents.COMPONENT + ", " + ID + ")"))
-        .withColumn(Duplicates.CLUSTER_ID, min(ID).over(cluster))
-        .withColumn(Duplicates.CLUSTER_SIZE, count(lit(1)).over(cluster))
-        .withColumn(Duplicates.CLUSTER_OUTLETS, size(collect_set(Articles.OUTLET).over(cluster)).cast(DataTypes.LongType))
-        .withColumn("rank", row_number().over(cluster.orderBy(canonicalOrder(s.canonicalOrder()))));
-    Dataset<Row> canonicals = members.filter(col("rank").equalTo(1))
-        .select(col("component"), col(ID).as(Duplicates.CANONICAL_ID), col("rep").as("canonical_rep"));
-    Dataset<Row> sets = shingled.select(col(ID).as("rep"), col(SHINGLE_SET).as(SHINGLES_A));
-    Dataset<Row> canonicalSets = shingled.select(col(ID).as("canonical_rep"), col(SHINGLE_SET).as(SHINGLES_B));
-    Dataset<Row> related = members.join(canonicals, "component")
-        .join(sets, "rep").join(canonicalSets, "canonical_rep")
-        .mapPartitions(new RelateToCanonical(s.threshold(), s.containment(), s.minContainedShingles()),
-            Encoders.row(Duplicates.SCHEMA));
-    return new Result(Schemas.conform(related, Duplicates.SCHEMA, Duplicates.TABLE),
-        Schemas.conform(pairs, DuplicatePairs.SCHEMA, DuplicatePairs.TABLE));
+  static JavaRDD<Pair> candidates(JavaPairRDD<Long, Sketch> texts, JavaPairRDD<Long, Sketch> sketches,
+      Partitioner partitioner, int bandPartitions, VerifyPairs verifier, Settings s) {
+    JavaPairRDD<Long, Long> pairs = texts.values().flatMapToPair(verifier.bands().grouped(bandPartitions))
+        .partitionBy(new HashPartitioner(bandPartitions))
+        .mapPartitionsToPair(new BucketPairs(s.maxBucketSize()))
+        .partitionBy(partitioner)
+        .mapPartitionsToPair(Dedup::distinctInPartition, true);
+    return pairs.join(sketches, partitioner)
+        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
+        .join(sketches, partitioner)
+        .map(t -> verifier.verify(t._2()._1(), t._2()._2()));
   }
 
-  /** Articles with the representative of their text: the smallest article_id with the same text_hash. */
-  private static Dataset<Row> representatives(Dataset<Row> articles) {
-    return articles.withColumn("rep", min(ID).over(Window.partitionBy(Articles.TEXT_HASH)));
+  private static Iterator<Tuple2<Long, Long>> distinctInPartition(Iterator<Tuple2<Long, Long>> pairs) {
+    Set<Tuple2<Long, Long>> distinct = new HashSet<>();
+    pairs.forEachRemaining(distinct::add);
+    return distinct.iterator();
   }
 
-  private static Column[] canonicalOrder(List<String> keys) {
-    List<Column> order = new ArrayList<>();
-    for (String key : keys) {
-      switch (key) {
-        case "earliest" -> order.add(col(Articles.PUBLISHED_DATE).asc_nulls_last());
-        case "longest" -> order.add(col(Articles.WORD_COUNT).desc());
-        case "id" -> order.add(col(ID).asc());
-        default -> throw new IllegalArgumentException("unknown canonical order key " + key);
-      }
+  /**
+   * One row of the duplicates table per sketch: articles in no pair are their own cluster; the members of each
+   * component are placed around their canonical, and those whose text differs from the canonical's are compared
+   * with it on both shingle sets (joined from the partitioned sketches).
+   */
+  static JavaRDD<Row> duplicates(JavaPairRDD<Long, Sketch> sketches, JavaPairRDD<Long, Long> components,
+      Partitioner partitioner, int clusterPartitions, Clusters clusters) {
+    JavaRDD<Row> singles = sketches.subtractByKey(components, partitioner).values().map(Clusters::single);
+    JavaRDD<Clusters.Member> members = sketches.join(components, partitioner)
+        .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1().header()))
+        .groupByKey(clusterPartitions)
+        .flatMap(component -> clusters.place(component._2()).iterator());
+    JavaRDD<Row> sameText = members.filter(m -> !m.needsShingles()).map(clusters::row);
+    JavaRDD<Row> related = members.filter(Clusters.Member::needsShingles)
+        .mapToPair(m -> new Tuple2<>(m.canonicalKey, m))
+        .join(sketches, partitioner)
+        .mapToPair(t -> new Tuple2<>(t._2()._1().article.key, new Tuple2<>(t._2()._1(), t._2()._2().shingles)))
+        .join(sketches, partitioner)
+        .map(t -> clusters.relate(t._2()._1()._1(), t._2()._2().shingles, t._2()._1()._2()));
+    return singles.union(sameText).union(related);
+  }
+
+  private static void check(String step, long expected, long actual) {
+    if (expected > 0 && actual != expected) {
+      throw new IllegalStateException("dedup step " + step + " changed the number of articles from " + expected
+          + " to " + actual + ": rows were lost or duplicated");
     }
-    if (!keys.contains("id")) {
-      order.add(col(ID).asc());
+  }
+
+  /**
+   * Partitions per step, from the step's estimated bytes: {@value #TARGET_PARTITION_BYTES} bytes per partition,
+   * at least the cluster's parallelism, at most spark.sql.shuffle.partitions. A shuffle task costs tens of
+   * milliseconds even when empty, so small steps (the pair graph, exact copies) run on few partitions while the
+   * sketches of a large corpus spread over all of them.
+   */
+  static final class Sizing {
+    private final int max;
+    private final int min;
+
+    Sizing(SparkSession spark) {
+      max = spark.sessionState().conf().numShufflePartitions();
+      min = Math.min(max, spark.sparkContext().defaultParallelism());
     }
-    return order.toArray(Column[]::new);
+
+    int partitions(long records, long bytesPerRecord) {
+      long wanted = (long) Math.ceil((double) records * bytesPerRecord / TARGET_PARTITION_BYTES);
+      return (int) Math.max(min, Math.min(max, wanted));
+    }
   }
 
-  static byte[] pack(int[] shingles) {
-    ByteBuffer buffer = ByteBuffer.allocate(shingles.length * 4);
-    buffer.asIntBuffer().put(shingles);
-    return buffer.array();
-  }
+  /** Times the steps for the listener. */
+  private static final class Timer {
+    private final Listener listener;
+    private String step;
+    private long start;
 
-  static int[] unpack(byte[] bytes) {
-    int[] out = new int[bytes.length / 4];
-    ByteBuffer.wrap(bytes).asIntBuffer().get(out);
-    return out;
-  }
+    Timer(Listener listener) {
+      this.listener = listener;
+    }
 
-  static int[] shingles(Row row) {
-    return unpack(row.getAs(SHINGLE_SET));
+    void start(String name, String description) {
+      step = name;
+      listener.starting(name, description);
+      start = System.nanoTime();
+    }
+
+    long finish(long in, long out) {
+      listener.finished(step, in, out, (System.nanoTime() - start) / 1e9);
+      return out;
+    }
   }
 }

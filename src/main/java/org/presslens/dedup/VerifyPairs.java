@@ -1,45 +1,37 @@
 package org.presslens.dedup;
 
-import java.util.Iterator;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.presslens.common.MappedRows;
+import java.io.Serializable;
 
 /**
  * Executor side: exact Jaccard and containment of a candidate pair from its two shingle sets, the MinHash
  * estimate, and the relation (near, contained, or null when the pair is not a duplicate).
  */
-final class VerifyPairs implements MapPartitionsFunction<Row, Row> {
+final class VerifyPairs implements Serializable {
   private static final long serialVersionUID = 1L;
-  private final SignAndBand signer;
+  private final Bands bands;
   private final double threshold;
   private final double containment;
   private final int minContainedShingles;
 
-  VerifyPairs(SignAndBand signer, double threshold, double containment, int minContainedShingles) {
-    this.signer = signer;
+  VerifyPairs(Bands bands, double threshold, double containment, int minContainedShingles) {
+    this.bands = bands;
     this.threshold = threshold;
     this.containment = containment;
     this.minContainedShingles = minContainedShingles;
   }
 
-  @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    return new MappedRows(rows, this::verify);
+  Bands bands() {
+    return bands;
   }
 
-  Row verify(Row pair) {
-    int[] a = Dedup.unpack(pair.getAs(Dedup.SHINGLES_A));
-    int[] b = Dedup.unpack(pair.getAs(Dedup.SHINGLES_B));
-    SetSimilarity s = SetSimilarity.of(a, b);
-    String relation = relation(s, threshold, containment, minContainedShingles);
-    double estimate = MinHasher.estimate(signer.signature(a), signer.signature(b));
-    String left = pair.getAs(DuplicatePairs.ARTICLE_A);
-    String right = pair.getAs(DuplicatePairs.ARTICLE_B);
-    boolean ordered = left.compareTo(right) < 0;
-    return RowFactory.create(ordered ? left : right, ordered ? right : left, relation, s.jaccard(), s.containment(),
-        estimate);
+  Pair verify(Sketch a, Sketch b) {
+    SetSimilarity s = SetSimilarity.of(a.shingles, b.shingles);
+    double estimate = MinHasher.estimate(bands.signature(a.shingles), bands.signature(b.shingles));
+    return Pair.of(a, b, relation(s), s.jaccard(), s.containment(), estimate);
+  }
+
+  String relation(SetSimilarity s) {
+    return relation(s, threshold, containment, minContainedShingles);
   }
 
   static String relation(SetSimilarity s, double threshold, double containment, int minContainedShingles) {

@@ -7,23 +7,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.presslens.SparkTestSession;
+import scala.Tuple2;
 
 class ConnectedComponentsTest {
-  private static final StructType EDGES = new StructType()
-      .add(ConnectedComponents.SRC, DataTypes.StringType).add(ConnectedComponents.DST, DataTypes.StringType);
+  /** Components of string-named nodes, each node's id its name's position in the alphabet. */
+  private static Map<String, String> components(List<String[]> edges, int slices) {
+    List<Tuple2<Long, Long>> pairs = edges.stream().map(e -> new Tuple2<>(node(e[0]), node(e[1])))
+        .collect(Collectors.toList());
+    JavaRDD<Tuple2<Long, Long>> rdd = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext())
+        .parallelize(pairs, slices);
+    return ConnectedComponents.of(rdd, 3, 64).collectAsMap().entrySet().stream()
+        .collect(Collectors.toMap(e -> name(e.getKey()), e -> name(e.getValue())));
+  }
 
-  private static Map<String, String> components(List<String[]> edges) {
-    List<Row> rows = edges.stream().map(e -> RowFactory.create(e[0], e[1])).collect(Collectors.toList());
-    Dataset<Row> result = ConnectedComponents.of(SparkTestSession.get().createDataFrame(rows, EDGES), 64);
-    return result.collectAsList().stream().collect(Collectors.toMap(
-        r -> r.getAs(ConnectedComponents.NODE), r -> r.getAs(ConnectedComponents.COMPONENT)));
+  private static long node(String name) {
+    return name.chars().reduce(0, (acc, c) -> acc * 128 + c);
+  }
+
+  private static String name(long node) {
+    StringBuilder out = new StringBuilder();
+    for (long n = node; n > 0; n /= 128) {
+      out.insert(0, (char) (n % 128));
+    }
+    return out.toString();
   }
 
   @Test
@@ -31,9 +41,21 @@ class ConnectedComponentsTest {
     Map<String, String> c = components(List.of(
         new String[] {"b", "a"}, new String[] {"c", "b"}, new String[] {"d", "c"}, // chain a-b-c-d
         new String[] {"x", "z"}, new String[] {"y", "z"}, // star around z
-        new String[] {"p", "q"}, new String[] {"q", "p"}, new String[] {"p", "p"})); // duplicates and a loop
+        new String[] {"p", "q"}, new String[] {"q", "p"}, new String[] {"p", "p"}), 2); // duplicates and a loop
     assertThat(c).containsExactlyInAnyOrderEntriesOf(Map.of("a", "a", "b", "a", "c", "a", "d", "a",
         "x", "x", "y", "x", "z", "x", "p", "p", "q", "p"));
+  }
+
+  @Test
+  void aLongChainSplitAcrossPartitionsIsOneComponent() {
+    List<String[]> chain = new ArrayList<>();
+    for (int i = 1; i < 300; i++) {
+      chain.add(new String[] {id(i), id(i - 1)});
+    }
+    java.util.Collections.shuffle(chain, new java.util.Random(3));
+    Map<String, String> c = components(chain, 7);
+    assertThat(c).hasSize(300);
+    assertThat(c.values()).containsOnly(id(0));
   }
 
   @Test
@@ -51,7 +73,7 @@ class ConnectedComponentsTest {
       edges.add(new String[] {id(u), id(v)});
       parent[find(parent, u)] = find(parent, v);
     }
-    Map<String, String> c = components(edges);
+    Map<String, String> c = components(edges, 4);
     for (String[] edge : edges) {
       assertThat(c.get(edge[0])).isEqualTo(c.get(edge[1]));
     }

@@ -44,9 +44,7 @@ class DedupTest {
   private Map<String, Row> run() {
     Dataset<Row> articles = SparkTestSession.get().createDataFrame(rows, Articles.SCHEMA);
     Dedup.Settings s = Dedup.Settings.of(DedupSettings.defaults());
-    Dataset<Row> shingled = Dedup.shingle(articles, s).cache();
-    Dataset<Row> candidates = Dedup.candidates(shingled, new int[0], s).cache();
-    Dedup.Result result = Dedup.clusters(articles, shingled, candidates, s);
+    Dedup.Result result = Dedup.run(articles, rows.size(), s, Dedup.Listener.NONE);
     return result.duplicates().collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getAs(Duplicates.ARTICLE_ID), r -> r));
   }

@@ -20,6 +20,7 @@ import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.ml.feature.RegexTokenizer;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,13 +29,16 @@ import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslens.common.SparkDefaults;
 import org.presslens.config.DedupSettings;
 import org.presslens.dedup.ConnectedComponents;
 import org.presslens.dedup.Dedup;
 import org.presslens.dedup.Duplicates;
+import org.presslens.dedup.Sketch;
 import org.presslens.dedup.bench.BenchmarkCorpus;
 import org.presslens.dedup.bench.ClusterScores;
 import org.presslens.normalize.Articles;
+import scala.Tuple2;
 
 /**
  * Dedup speed against Spark MLlib's MinHashLSH and the scan floor, on the labelled benchmark corpus, in one run
@@ -50,7 +54,7 @@ class DedupBenchmark {
 
   @Test
   void compareWithMllibAndTheScanFloor() throws IOException {
-    SparkSession spark = SparkSession.builder().master("local[*]").appName("presslens-dedup-benchmark")
+    SparkSession spark = SparkDefaults.apply(SparkSession.builder()).master("local[*]").appName("presslens-dedup-benchmark")
         .config("spark.sql.shuffle.partitions", Integer.toString(4 * Runtime.getRuntime().availableProcessors()))
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
@@ -58,7 +62,8 @@ class DedupBenchmark {
     List<String> lines = new ArrayList<>();
     lines.add("| corpus | documents | method | wall time (s) | candidate pairs | pairs kept | ARI | precision | recall |");
     lines.add("|---|---|---|---|---|---|---|---|---|");
-    Map<Integer, double[]> ours = new HashMap<>();
+    Map<Integer, double[]> ours = new java.util.LinkedHashMap<>();
+    List<String> steps = new ArrayList<>();
     for (String scaleText : System.getProperty("bench.scales", "1,4").split(",")) {
       int scale = Integer.parseInt(scaleText.trim());
       List<BenchmarkCorpus.Doc> docs = BenchmarkCorpus.generate(DATA.resolve("allsides_abp"),
@@ -72,35 +77,40 @@ class DedupBenchmark {
       long n = articles.count();
       String label = scale + "×";
 
-      double scan = time(() -> Dedup.shingleAll(articles, Dedup.Settings.of(DedupSettings.defaults())).count());
+      double scan = time(() -> Dedup.scan(articles, Dedup.Settings.of(DedupSettings.defaults())).count());
       lines.add(row(label, n, "scan floor: shingle every article (no dedup)", scan, "–", "–", null));
 
       long[] pairCounts = new long[2];
       Map<String, String> predicted = new HashMap<>();
+      List<String> laps = new ArrayList<>();
       double presslens = time(() -> {
-        Dedup.Settings s = Dedup.Settings.of(DedupSettings.defaults());
-        Dataset<Row> shingled = Dedup.shingle(articles, s).persist(StorageLevel.MEMORY_AND_DISK());
+        Dedup.Result result = Dedup.run(articles, n, Dedup.Settings.of(DedupSettings.defaults()),
+            new Dedup.Listener() {
+              @Override
+              public void starting(String step, String description) {}
 
-        long texts = shingled.count();
-        int[] frequent = Dedup.sortedShingles(Dedup.frequentShingles(shingled, s, texts).collectAsList());
-        Dataset<Row> candidates = Dedup.candidates(shingled, frequent, s).persist(StorageLevel.MEMORY_AND_DISK());
-        pairCounts[0] = candidates.count();
-        Dedup.Result result = Dedup.clusters(articles, shingled, candidates, s);
-        pairCounts[1] = result.pairs().count();
+              @Override
+              public void finished(String step, long in, long out, double seconds) {
+                laps.add(String.format("%s %.1f", step, seconds));
+              }
+            });
+        pairCounts[0] = result.candidatePairs();
+        pairCounts[1] = result.verifiedPairs();
         for (Row r : result.duplicates().collectAsList()) {
           predicted.put(r.getAs(Duplicates.ARTICLE_ID), r.getAs(Duplicates.CLUSTER_ID));
         }
-        shingled.unpersist();
-        candidates.unpersist();
+        result.release();
         return predicted.size();
       });
+      steps.add(label + ": " + String.join(", ", laps));
       ClusterScores ourScores = ClusterScores.of(truth, predicted);
       assertThat(predicted).as("every article has a cluster").hasSize((int) n);
       assertThat(ourScores.precision()).as("pairwise precision").isGreaterThanOrEqualTo(0.99);
       lines.add(row(label, n, "presslens dedup (defaults)", presslens, pairCounts[0], pairCounts[1], ourScores));
       ours.put(scale, new double[] {n, presslens, scan});
 
-      if (scale == 1 || Boolean.getBoolean("bench.mllibAtEveryScale")) {
+      boolean runMllib = !"false".equals(System.getProperty("bench.mllib"));
+      if (runMllib && (scale == 1 || Boolean.getBoolean("bench.mllibAtEveryScale"))) {
         Map<String, String> mllibPredicted = new HashMap<>();
         long[] mllibPairs = new long[1];
         double mllib = time(() -> mllib(articles, mllibPredicted, mllibPairs));
@@ -121,6 +131,10 @@ class DedupBenchmark {
           + "dedup time (%.2f ms per document, then %.2f ms).", last[0] / first[0], last[1] / first[1],
           1000 * first[1] / first[0], 1000 * last[1] / last[0]));
     }
+    lines.add("");
+    lines.add("Where the presslens time goes (seconds per step, each step materialised as in the job):");
+    lines.add("");
+    steps.forEach(step -> lines.add("- " + step));
     String table = String.join("\n", lines) + "\n";
     System.out.println("DEDUP BENCHMARK\n" + table);
     write(table, base);
@@ -149,9 +163,15 @@ class DedupBenchmark {
         .select(col("datasetA." + Articles.ARTICLE_ID).as("src"), col("datasetB." + Articles.ARTICLE_ID).as("dst"))
         .filter(col("src").lt(col("dst"))).cache();
     pairs[0] = joined.count();
-    for (Row r : ConnectedComponents.of(joined, 64).collectAsList()) {
-      predicted.put(r.getAs(ConnectedComponents.NODE), r.getAs(ConnectedComponents.COMPONENT));
+    Map<Long, String> ids = new HashMap<>();
+    JavaRDD<Tuple2<Long, Long>> edges = joined.javaRDD().map(r -> new Tuple2<>(Sketch.key(r.getString(0)),
+        Sketch.key(r.getString(1))));
+    for (Row r : articles.select(Articles.ARTICLE_ID).collectAsList()) {
+      ids.put(Sketch.key(r.getString(0)), r.getString(0));
     }
+    int partitions = articles.sparkSession().sessionState().conf().numShufflePartitions();
+    ConnectedComponents.of(edges, partitions, 64).collectAsMap()
+        .forEach((node, component) -> predicted.put(ids.get(node), ids.get(component)));
     joined.unpersist();
     features.unpersist();
     return predicted.size();

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class ExplodeShinglesTest {
+class ShingleCountsTest {
   @Test
   void counterAgreesWithAHashMapThroughResizes() {
-    ExplodeShingles.IntCounter counter = new ExplodeShingles.IntCounter(4);
+    ShingleCounts.IntCounter counter = new ShingleCounts.IntCounter(4);
     Map<Integer, Integer> expected = new HashMap<>();
     SplittableRandom random = new SplittableRandom(1);
     for (int i = 0; i < 50_000; i++) {

@@ -3,9 +3,8 @@ package org.presslens.dedup;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import scala.Tuple2;
 
 /**
  * Per partition: (shingle, texts of the partition containing it), counted in memory, emitting only shingles in
@@ -14,28 +13,27 @@ import org.apache.spark.sql.RowFactory;
  * frequent ones survive while the long tail never reaches the shuffle. Their summed counts can be short by the
  * partitions that pruned them: the frequent-shingle list is a heuristic for LSH, never used for verification.
  */
-final class ExplodeShingles implements MapPartitionsFunction<Row, Row> {
+final class ShingleCounts implements PairFlatMapFunction<Iterator<Sketch>, Integer, Long> {
   private static final long serialVersionUID = 1L;
   private final double share;
 
-  ExplodeShingles(double share) {
+  ShingleCounts(double share) {
     this.share = share;
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
+  public Iterator<Tuple2<Integer, Long>> call(Iterator<Sketch> sketches) {
     IntCounter counts = new IntCounter(1 << 16);
     long texts = 0;
-    while (rows.hasNext()) {
+    while (sketches.hasNext()) {
       texts++;
-      for (int shingle : Dedup.shingles(rows.next())) {
+      for (int shingle : sketches.next().shingles) {
         counts.increment(shingle);
       }
     }
     long local = Math.max(2, (long) Math.ceil(texts * share / 2));
-    List<Row> out = new ArrayList<>();
-    counts.forEachAtLeast((int) Math.min(Integer.MAX_VALUE, local),
-        (shingle, n) -> out.add(RowFactory.create(shingle, (long) n)));
+    List<Tuple2<Integer, Long>> out = new ArrayList<>();
+    counts.forEachAtLeast((int) Math.min(Integer.MAX_VALUE, local), (shingle, n) -> out.add(new Tuple2<>(shingle, (long) n)));
     return out.iterator();
   }
 

@@ -1,0 +1,47 @@
+package org.presslens.dedup;
+
+import java.io.Serializable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * A candidate or exact pair with its verdict (relation null: not a duplicate). Ids ordered (idA < idB); keys are
+ * the articles' 64-bit keys, the graph's node ids. Plain fields and a no-argument constructor, for Kryo.
+ */
+public final class Pair implements Serializable {
+  private static final long serialVersionUID = 1L;
+  String idA;
+  String idB;
+  long keyA;
+  long keyB;
+  String relation;
+  double jaccard;
+  double containment;
+  /** MinHash estimate of the Jaccard similarity; null for exact pairs. */
+  Double estimate;
+
+  Pair() {}
+
+  static Pair of(Sketch left, Sketch right, String relation, double jaccard, double containment, Double estimate) {
+    boolean ordered = left.id.compareTo(right.id) < 0;
+    Pair p = new Pair();
+    p.idA = ordered ? left.id : right.id;
+    p.idB = ordered ? right.id : left.id;
+    p.keyA = ordered ? left.key : right.key;
+    p.keyB = ordered ? right.key : left.key;
+    p.relation = relation;
+    p.jaccard = jaccard;
+    p.containment = containment;
+    p.estimate = estimate;
+    return p;
+  }
+
+  boolean isDuplicate() {
+    return relation != null;
+  }
+
+  /** As a row of {@link DuplicatePairs#SCHEMA}. */
+  Row toRow() {
+    return RowFactory.create(idA, idB, relation, jaccard, containment, estimate);
+  }
+}
