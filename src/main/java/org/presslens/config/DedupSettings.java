@@ -54,7 +54,7 @@ public record DedupSettings(
     falsePositiveWeight = falsePositiveWeight == null ? 0.5 : falsePositiveWeight;
     falseNegativeWeight = falseNegativeWeight == null ? 0.5 : falseNegativeWeight;
     maxShingleShare = maxShingleShare == null ? 0.01 : maxShingleShare;
-    shingleSample = shingleSample == null ? 20_000 : shingleSample;
+    shingleSample = shingleSample == null ? 5_000 : shingleSample;
     maxBucketSize = maxBucketSize == null ? 100 : maxBucketSize;
     canonicalOrder = canonicalOrder == null ? "earliest,longest,id" : canonicalOrder.replace(" ", "");
   }

@@ -20,12 +20,22 @@ final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Seria
   private final MinHasher hasher;
   private final LshParams lsh;
   private final int[] frequent;
+  /** 2^16-bit filter of the frequent shingles' hashes: most shingles are ruled out without a search. */
+  private final long[] filter = new long[1 << 10];
   private int partitions = 1;
 
   Bands(MinHasher hasher, LshParams lsh, int[] frequentSorted) {
     this.hasher = hasher;
     this.lsh = lsh;
     this.frequent = frequentSorted;
+    for (int shingle : frequentSorted) {
+      int bit = filterBit(shingle);
+      filter[bit >>> 6] |= 1L << bit;
+    }
+  }
+
+  private static int filterBit(int shingle) {
+    return (int) (Shingles.mix(shingle) >>> 48);
   }
 
   /** The same bands, grouped for {@code partitions} partitions. */
@@ -91,7 +101,8 @@ final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Seria
     int[] kept = new int[shingles.length];
     int n = 0;
     for (int shingle : shingles) {
-      if (Arrays.binarySearch(frequent, shingle) < 0) {
+      int bit = filterBit(shingle);
+      if ((filter[bit >>> 6] & (1L << bit)) == 0 || Arrays.binarySearch(frequent, shingle) < 0) {
         kept[n++] = shingle;
       }
     }

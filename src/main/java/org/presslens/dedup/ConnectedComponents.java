@@ -14,9 +14,9 @@ import scala.Tuple2;
  * Connected components of an undirected graph with 64-bit node ids, distributed: each partition first contracts
  * its own edges with a union-find (a star forest with the same components, usually far fewer edges), then the
  * alternating large-star / small-star algorithm (Kiveris et al., "Connected Components in MapReduce and Beyond",
- * SoCC 2014) runs until a round changes nothing; it converges in O(log² n) rounds and never gathers the edges on
- * the driver. Each round is materialised by one job, the convergence test (edge count and hash sums), and its
- * lineage cut with a local checkpoint (released by Spark's context cleaner once unreferenced).
+ * SoCC 2014) runs until the edges form stars; it converges in O(log² n) rounds and never gathers the edges on
+ * the driver. Each round is materialised by one job, the convergence test (whether the edges already form stars,
+ * the fixed point), and its lineage cut with a local checkpoint (released by Spark's context cleaner).
  */
 public final class ConnectedComponents {
   private ConnectedComponents() {}
@@ -28,20 +28,32 @@ public final class ConnectedComponents {
   public static JavaPairRDD<Long, Long> of(JavaRDD<Tuple2<Long, Long>> edges, int partitions, int maxRounds) {
     JavaRDD<Tuple2<Long, Long>> e = checkpoint(edges.mapPartitions(ConnectedComponents::contract)
         .distinct(partitions));
-    long[] checksum = checksum(e);
-    for (int round = 0; round < maxRounds; round++) {
-      JavaRDD<Tuple2<Long, Long>> next = checkpoint(smallStar(largeStar(e, partitions), partitions));
-      long[] nextChecksum = checksum(next);
-      boolean unchanged = java.util.Arrays.equals(checksum, nextChecksum);
-      e = next;
-      checksum = nextChecksum;
-      if (unchanged) {
-        // At convergence every component is a star around its smallest node: (leaf, centre) edges.
-        return e.flatMapToPair(t -> List.of(t, new Tuple2<>(t._2(), t._2())).iterator())
-            .reduceByKey(Math::min, partitions);
+    for (int round = 0; !isStarForest(e, partitions); round++) {
+      if (round == maxRounds) {
+        throw new IllegalStateException("connected components did not converge in " + maxRounds + " rounds");
       }
+      e = checkpoint(smallStar(largeStar(e, partitions), partitions));
     }
-    throw new IllegalStateException("connected components did not converge in " + maxRounds + " rounds");
+    // every component is a star around its smallest node: (leaf, centre) edges
+    return e.flatMapToPair(t -> List.of(t, new Tuple2<>(t._2(), t._2())).iterator())
+        .reduceByKey(Math::min, partitions);
+  }
+
+  /**
+   * Whether the (larger, smaller) edges form stars: no node is both a leaf and a centre, and no leaf has two
+   * centres. Then each centre is the smallest node of its component and the edge set is the algorithm's fixed
+   * point. One job, which also materialises the round.
+   */
+  static boolean isStarForest(JavaRDD<Tuple2<Long, Long>> e, int partitions) {
+    long leafOnce = 1L;
+    long centre = 1L << 32;
+    return e.flatMapToPair(t -> List.of(new Tuple2<>(t._1(), leafOnce), new Tuple2<>(t._2(), centre)).iterator())
+        .reduceByKey(Long::sum, partitions)
+        .filter(t -> {
+          long leaves = t._2() & 0xffffffffL;
+          return leaves > 1 || (leaves == 1 && t._2() >>> 32 > 0);
+        })
+        .count() == 0;
   }
 
   /** A partition's edges as (node, smallest node of its local component) for every non-root node. */
@@ -99,8 +111,7 @@ public final class ConnectedComponents {
             }
           }
           return out.iterator();
-        })
-        .distinct(partitions);
+        }); // repeats are harmless: small-star groups them and emits distinct edges
   }
 
   /** Every node links itself and its smaller neighbours to the smallest of them. Input edges: (larger, smaller). */
@@ -131,19 +142,5 @@ public final class ConnectedComponents {
     e.persist(StorageLevel.MEMORY_AND_DISK());
     e.rdd().localCheckpoint();
     return e;
-  }
-
-  /**
-   * Size and order-independent hash sums of a (distinct) edge set: one job that also materialises the round.
-   * Equal checksums of consecutive rounds mean the edge set no longer changes.
-   */
-  private static long[] checksum(JavaRDD<Tuple2<Long, Long>> e) {
-    return e.aggregate(new long[3], (acc, t) -> {
-      long h = Shingles.mix(t._1() * 0x9E3779B97F4A7C15L + t._2());
-      acc[0]++;
-      acc[1] += h;
-      acc[2] += Shingles.mix(h);
-      return acc;
-    }, (x, y) -> new long[] {x[0] + y[0], x[1] + y[1], x[2] + y[2]});
   }
 }

@@ -82,12 +82,14 @@ public final class Dedup {
     void finished(String step, long in, long out, double seconds);
   }
 
-  /** What the stage produces: the two tables, materialised, and its figures for the run report. */
+  /**
+   * What the stage produces: the two tables (over cached results: writing them recomputes nothing) and its
+   * figures for the run report. {@link #release} once they are written.
+   */
   public record Result(Dataset<Row> duplicates, Dataset<Row> pairs, long distinctTexts, int frequentShingles,
-      long candidatePairs, long verifiedPairs, long exactPairs) {
+      long candidatePairs, long verifiedPairs, long exactPairs, List<JavaRDD<?>> cached) {
     public void release() {
-      duplicates.unpersist();
-      pairs.unpersist();
+      cached.forEach(rdd -> rdd.unpersist(false));
     }
   }
 
@@ -133,7 +135,10 @@ public final class Dedup {
     int bandPartitions = size.partitions(distinctTexts * s.lsh().bands(), BAND_ENTRY_BYTES);
     JavaRDD<Pair> candidates = candidates(texts, sketches, partitioner, bandPartitions, verifier, s)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    long candidateCount = timer.finish(distinctTexts, candidates.count());
+    // one job: candidates in the low 32 bits, duplicates among them in the high 32 bits
+    long counts = candidates.map(p -> p.isDuplicate() ? (1L << 32) | 1L : 1L).fold(0L, Long::sum);
+    long candidateCount = timer.finish(distinctTexts, counts & 0xffffffffL);
+    long verified = (counts >>> 32) + exactPairs;
     JavaRDD<Pair> pairs = candidates.filter(Pair::isDuplicate).union(exact);
 
     timer.start("clusters", "connected components, canonicals");
@@ -141,18 +146,17 @@ public final class Dedup {
         size.partitions(candidateCount + exactPairs, EDGE_BYTES), MAX_COMPONENT_ROUNDS);
     JavaRDD<Row> rows = duplicates(sketches, components, partitioner, size.partitions(n, HEADER_BYTES),
         new Clusters(s.canonicalOrder(), verifier));
-    Dataset<Row> duplicates = Schemas.conform(spark.createDataFrame(rows, Duplicates.SCHEMA), Duplicates.SCHEMA,
-        Duplicates.TABLE).persist(StorageLevel.MEMORY_AND_DISK());
-    long clustered = timer.finish(n, duplicates.count());
+    rows.persist(StorageLevel.MEMORY_AND_DISK());
+    long clustered = timer.finish(n, rows.count());
     check("clusters", expectedArticles, clustered);
-
-    Dataset<Row> pairTable = Schemas.conform(spark.createDataFrame(pairs.map(Pair::toRow), DuplicatePairs.SCHEMA),
-        DuplicatePairs.SCHEMA, DuplicatePairs.TABLE).persist(StorageLevel.MEMORY_AND_DISK());
-    long verified = pairTable.count();
     sketches.unpersist(false);
-    exact.unpersist(false);
-    candidates.unpersist(false);
-    return new Result(duplicates, pairTable, distinctTexts, frequent.length, candidateCount, verified, exactPairs);
+
+    Dataset<Row> duplicates = Schemas.conform(spark.createDataFrame(rows, Duplicates.SCHEMA), Duplicates.SCHEMA,
+        Duplicates.TABLE);
+    Dataset<Row> pairTable = Schemas.conform(spark.createDataFrame(pairs.map(Pair::toRow), DuplicatePairs.SCHEMA),
+        DuplicatePairs.SCHEMA, DuplicatePairs.TABLE);
+    return new Result(duplicates, pairTable, distinctTexts, frequent.length, candidateCount, verified, exactPairs,
+        List.of(rows, candidates, exact));
   }
 
   /** Exact copies: within each group of equal text hashes, a star of pairs from the smallest article_id. */
@@ -214,11 +218,12 @@ public final class Dedup {
         .partitionBy(new HashPartitioner(bandPartitions))
         .mapPartitionsToPair(new BucketPairs(s.maxBucketSize()))
         .partitionBy(partitioner)
-        .mapPartitionsToPair(Dedup::distinctInPartition, true);
-    return pairs.join(sketches, partitioner)
-        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
-        .join(sketches, partitioner)
-        .map(t -> verifier.verify(t._2()._1(), t._2()._2()));
+        .mapPartitionsToPair(partition -> distinctInPartition(partition), true);
+    JavaPairRDD<Long, Sketch> withFirst = SketchJoin.join(pairs, sketches, partitioner,
+        (Long second, Sketch first, List<Tuple2<Long, Sketch>> out) -> out.add(new Tuple2<>(second, first)))
+        .mapToPair(t -> t);
+    return SketchJoin.join(withFirst, sketches, partitioner,
+        (Sketch first, Sketch second, List<Pair> out) -> out.add(verifier.verify(first, second)));
   }
 
   private static Iterator<Tuple2<Long, Long>> distinctInPartition(Iterator<Tuple2<Long, Long>> pairs) {
@@ -234,18 +239,24 @@ public final class Dedup {
    */
   static JavaRDD<Row> duplicates(JavaPairRDD<Long, Sketch> sketches, JavaPairRDD<Long, Long> components,
       Partitioner partitioner, int clusterPartitions, Clusters clusters) {
-    JavaRDD<Row> singles = sketches.subtractByKey(components, partitioner).values().map(Clusters::single);
-    JavaRDD<Clusters.Member> members = sketches.join(components, partitioner)
-        .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1().header()))
+    JavaPairRDD<Long, Long> byNode = components.partitionBy(partitioner);
+    JavaRDD<Row> singles = SketchJoin.without(byNode, sketches, partitioner).map(Clusters::single);
+    JavaRDD<Clusters.Member> members = SketchJoin.join(byNode, sketches, partitioner,
+            (Long component, Sketch sketch, List<Tuple2<Long, Sketch>> out) ->
+                out.add(new Tuple2<>(component, sketch.header())))
+        .mapToPair(t -> t)
         .groupByKey(clusterPartitions)
         .flatMap(component -> clusters.place(component._2()).iterator());
     JavaRDD<Row> sameText = members.filter(m -> !m.needsShingles()).map(clusters::row);
-    JavaRDD<Row> related = members.filter(Clusters.Member::needsShingles)
-        .mapToPair(m -> new Tuple2<>(m.canonicalKey, m))
-        .join(sketches, partitioner)
-        .mapToPair(t -> new Tuple2<>(t._2()._1().article.key, new Tuple2<>(t._2()._1(), t._2()._2().shingles)))
-        .join(sketches, partitioner)
-        .map(t -> clusters.relate(t._2()._1()._1(), t._2()._2().shingles, t._2()._1()._2()));
+    JavaPairRDD<Long, Tuple2<Clusters.Member, int[]>> withCanonical = SketchJoin.join(
+            members.filter(Clusters.Member::needsShingles).mapToPair(m -> new Tuple2<>(m.canonicalKey, m)),
+            sketches, partitioner,
+            (Clusters.Member m, Sketch canonical, List<Tuple2<Long, Tuple2<Clusters.Member, int[]>>> out) ->
+                out.add(new Tuple2<>(m.article.key, new Tuple2<>(m, canonical.shingles))))
+        .mapToPair(t -> t);
+    JavaRDD<Row> related = SketchJoin.join(withCanonical, sketches, partitioner,
+        (Tuple2<Clusters.Member, int[]> m, Sketch own, List<Row> out) ->
+            out.add(clusters.relate(m._1(), own.shingles, m._2())));
     return singles.union(sameText).union(related);
   }
 
