@@ -26,6 +26,10 @@ public final class ConnectedComponents {
    * where component is the smallest node id of its component.
    */
   public static JavaPairRDD<Long, Long> of(JavaRDD<Tuple2<Long, Long>> edges, int partitions, int maxRounds) {
+    if (partitions == 1) {
+      // the whole graph fits one partition: one union-find gives the components, no shuffle, no rounds
+      return edges.coalesce(1).mapPartitionsToPair(ConnectedComponents::components);
+    }
     JavaRDD<Tuple2<Long, Long>> e = checkpoint(edges.mapPartitions(ConnectedComponents::contract)
         .distinct(partitions));
     for (int round = 0; !isStarForest(e, partitions); round++) {
@@ -58,19 +62,30 @@ public final class ConnectedComponents {
 
   /** A partition's edges as (node, smallest node of its local component) for every non-root node. */
   static Iterator<Tuple2<Long, Long>> contract(Iterator<Tuple2<Long, Long>> edges) {
+    return unionFind(edges, false);
+  }
+
+  /** A partition's edges as (node, smallest node of its component) for every node, roots included. */
+  static Iterator<Tuple2<Long, Long>> components(Iterator<Tuple2<Long, Long>> edges) {
+    return unionFind(edges, true);
+  }
+
+  private static Iterator<Tuple2<Long, Long>> unionFind(Iterator<Tuple2<Long, Long>> edges, boolean roots) {
     Map<Long, Long> parent = new HashMap<>();
+    java.util.Set<Long> linked = new java.util.HashSet<>();
     while (edges.hasNext()) {
       Tuple2<Long, Long> edge = edges.next();
       long a = root(parent, edge._1());
       long b = root(parent, edge._2());
       if (a != b) {
         parent.put(Math.max(a, b), Math.min(a, b));
+        linked.add(Math.min(a, b));
       }
     }
     List<Tuple2<Long, Long>> out = new ArrayList<>();
-    for (Long node : parent.keySet()) {
+    for (Long node : new ArrayList<>(parent.keySet())) {
       long r = root(parent, node);
-      if (r != node) {
+      if (r != node || (roots && linked.contains(node))) {
         out.add(new Tuple2<>(node, r));
       }
     }

@@ -38,7 +38,7 @@ public final class Dedup {
   private static final long SKETCH_BYTES = 4_500;
   /** Estimated bytes of a sketch without shingles, and of an edge, and of one band entry. */
   private static final long HEADER_BYTES = 200;
-  private static final long EDGE_BYTES = 40;
+  private static final long EDGE_BYTES = 100; // in the union-find: boxed map entries per node
   private static final long BAND_ENTRY_BYTES = 16;
   /** Upper bound of the frequent-shingle list sent to every task. */
   static final int MAX_FREQUENT_SHINGLES = 100_000;
@@ -142,8 +142,11 @@ public final class Dedup {
     JavaRDD<Pair> pairs = candidates.filter(Pair::isDuplicate).union(exact);
 
     timer.start("clusters", "connected components, canonicals");
-    JavaPairRDD<Long, Long> components = ConnectedComponents.of(pairs.map(p -> new Tuple2<>(p.keyA, p.keyB)),
-        size.partitions(candidateCount + exactPairs, EDGE_BYTES), MAX_COMPONENT_ROUNDS);
+    // a graph that fits one partition is solved there by the union-find, with no star rounds
+    int graphPartitions = size.partitionsFromOne(verified, EDGE_BYTES);
+    JavaPairRDD<Long, Long> components = ConnectedComponents.of(
+        pairs.map(p -> new Tuple2<>(p.keyA, p.keyB)).coalesce(graphPartitions), graphPartitions,
+        MAX_COMPONENT_ROUNDS);
     JavaRDD<Row> rows = duplicates(sketches, components, partitioner, size.partitions(n, HEADER_BYTES),
         new Clusters(s.canonicalOrder(), verifier));
     rows.persist(StorageLevel.MEMORY_AND_DISK());
@@ -283,8 +286,13 @@ public final class Dedup {
     }
 
     int partitions(long records, long bytesPerRecord) {
+      return Math.max(min, partitionsFromOne(records, bytesPerRecord));
+    }
+
+    /** As many partitions as the bytes need, down to one (for steps whose work shrinks with fewer partitions). */
+    int partitionsFromOne(long records, long bytesPerRecord) {
       long wanted = (long) Math.ceil((double) records * bytesPerRecord / TARGET_PARTITION_BYTES);
-      return (int) Math.max(min, Math.min(max, wanted));
+      return (int) Math.max(1, Math.min(max, wanted));
     }
   }
 

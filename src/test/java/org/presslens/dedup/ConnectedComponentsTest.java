@@ -20,7 +20,14 @@ class ConnectedComponentsTest {
         .collect(Collectors.toList());
     JavaRDD<Tuple2<Long, Long>> rdd = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext())
         .parallelize(pairs, slices);
-    return ConnectedComponents.of(rdd, 3, 64).collectAsMap().entrySet().stream()
+    Map<String, String> distributed = named(ConnectedComponents.of(rdd, 3, 64).collectAsMap());
+    Map<String, String> local = named(ConnectedComponents.of(rdd, 1, 64).collectAsMap());
+    assertThat(local).as("one partition (union-find) agrees with the star rounds").isEqualTo(distributed);
+    return distributed;
+  }
+
+  private static Map<String, String> named(Map<Long, Long> components) {
+    return components.entrySet().stream()
         .collect(Collectors.toMap(e -> name(e.getKey()), e -> name(e.getValue())));
   }
 
