@@ -10,8 +10,7 @@ import org.apache.spark.serializer.KryoRegistrator;
  * through Java serialisation; the dedup stage's record classes are registered so each record carries a class id.
  */
 public final class KryoRegistration implements KryoRegistrator {
-  static final String[] CLASSES = {"org.presslens.dedup.Sketch", "org.presslens.dedup.Pair",
-      "org.presslens.dedup.Clusters$Member"};
+  static final String[] CLASSES = {"org.presslens.dedup.Sketch", "org.presslens.dedup.Pair"};
 
   @Override
   public void registerClasses(Kryo kryo) {

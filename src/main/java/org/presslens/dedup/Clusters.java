@@ -10,9 +10,9 @@ import org.apache.spark.sql.Row;
 import org.presslens.common.RowValues;
 
 /**
- * Executor side: one duplicate cluster's members (headers, without shingles) to their rows of the duplicates
- * table. Picks the canonical by the configured order; members with the canonical's text are exact copies; the
- * others need both shingle sets and come back through {@link #relate}.
+ * Executor side: one duplicate cluster's members (with their shingles) to their rows of the duplicates table.
+ * Picks the canonical by the configured order; members with the canonical's text are exact copies; the others
+ * are compared with the canonical on both shingle sets.
  */
 final class Clusters implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,88 +24,53 @@ final class Clusters implements Serializable {
     this.verifier = verifier;
   }
 
-  /** A member's place in its cluster, before its similarity to the canonical is known. */
-  static final class Member implements Serializable {
-    private static final long serialVersionUID = 1L;
-    Sketch article;
-    String clusterId;
-    String canonicalId;
-    long canonicalKey;
-    boolean sameTextAsCanonical;
-    long size;
-    long outlets;
-
-    Member() {}
-
-    boolean needsShingles() {
-      return !sameTextAsCanonical;
-    }
-  }
-
-  /** The members of one cluster, placed. */
-  List<Member> place(Iterable<Sketch> headers) {
+  /** The rows of one cluster's members. */
+  List<Row> rows(Iterable<Sketch> cluster) {
     List<Sketch> members = new ArrayList<>();
-    headers.forEach(members::add);
+    cluster.forEach(members::add);
     Sketch canonical = members.stream().min(order(canonicalOrder)).orElseThrow();
     String clusterId = members.stream().map(s -> s.id).min(String::compareTo).orElseThrow();
     Set<String> outlets = new HashSet<>();
     members.stream().filter(s -> s.outlet != null).forEach(s -> outlets.add(s.outlet));
-    List<Member> out = new ArrayList<>(members.size());
+    List<Row> out = new ArrayList<>(members.size());
     for (Sketch s : members) {
-      Member m = new Member();
-      m.article = s;
-      m.clusterId = clusterId;
-      m.canonicalId = canonical.id;
-      m.canonicalKey = canonical.key;
-      m.sameTextAsCanonical = s.textHash.equals(canonical.textHash);
-      m.size = members.size();
-      m.outlets = outlets.size();
-      out.add(m);
+      String relation;
+      double jaccard = 1.0;
+      double containment = 1.0;
+      if (s == canonical) {
+        relation = "none";
+      } else if (s.textHash.equals(canonical.textHash)) {
+        relation = "exact";
+      } else {
+        SetSimilarity similarity = SetSimilarity.of(s.shingles, canonical.shingles);
+        String verified = verifier.relation(similarity);
+        relation = verified == null ? "linked" : verified;
+        jaccard = similarity.jaccard();
+        containment = similarity.containment();
+      }
+      out.add(row(s, clusterId, canonical.id, relation, jaccard, containment, members.size(), outlets.size()));
     }
     return out;
   }
 
-  /** The row of a member with the canonical's text (the canonical itself included). */
-  Row row(Member m) {
-    boolean canonical = m.article.id.equals(m.canonicalId);
-    return row(m, canonical ? "none" : "exact", 1.0, 1.0);
-  }
-
-  /** The row of a member with another text: exact similarity to the canonical, from both shingle sets. */
-  Row relate(Member m, int[] own, int[] canonicalShingles) {
-    SetSimilarity s = SetSimilarity.of(own, canonicalShingles);
-    String verified = verifier.relation(s);
-    return row(m, verified == null ? "linked" : verified, s.jaccard(), s.containment());
-  }
-
   /** The row of an article in no cluster: its own canonical. */
   static Row single(Sketch s) {
-    return new RowValues(Duplicates.SCHEMA)
-        .set(Duplicates.ARTICLE_ID, s.id)
-        .set(Duplicates.CLUSTER_ID, s.id)
-        .set(Duplicates.IS_CANONICAL, true)
-        .set(Duplicates.CANONICAL_ID, s.id)
-        .set(Duplicates.RELATION, "none")
-        .set(Duplicates.JACCARD, 1.0)
-        .set(Duplicates.CONTAINMENT, 1.0)
-        .set(Duplicates.CLUSTER_SIZE, 1L)
-        .set(Duplicates.CLUSTER_OUTLETS, s.outlet == null ? 0L : 1L)
-        .set(Duplicates.SHINGLES, s.shingleCount)
-        .build();
+    return row(s, s.id, s.id, "none", 1.0, 1.0, 1, s.outlet == null ? 0 : 1);
   }
 
-  private static Row row(Member m, String relation, double jaccard, double containment) {
+  private static Row row(Sketch s, String clusterId, String canonicalId, String relation, double jaccard,
+      double containment, long size, long outlets) {
     return new RowValues(Duplicates.SCHEMA)
-        .set(Duplicates.ARTICLE_ID, m.article.id)
-        .set(Duplicates.CLUSTER_ID, m.clusterId)
-        .set(Duplicates.IS_CANONICAL, m.article.id.equals(m.canonicalId))
-        .set(Duplicates.CANONICAL_ID, m.canonicalId)
+        .set(Duplicates.ARTICLE_ID, s.id)
+        .set(Duplicates.CLUSTER_ID, clusterId)
+        .set(Duplicates.IS_CANONICAL, s.id.equals(canonicalId))
+        .set(Duplicates.CANONICAL_ID, canonicalId)
         .set(Duplicates.RELATION, relation)
         .set(Duplicates.JACCARD, jaccard)
         .set(Duplicates.CONTAINMENT, containment)
-        .set(Duplicates.CLUSTER_SIZE, m.size)
-        .set(Duplicates.CLUSTER_OUTLETS, m.outlets)
-        .set(Duplicates.SHINGLES, m.article.shingleCount)
+        .set(Duplicates.CLUSTER_SIZE, size)
+        .set(Duplicates.CLUSTER_OUTLETS, outlets)
+        .set(Duplicates.SHINGLES, s.shingleCount)
         .build();
   }
 

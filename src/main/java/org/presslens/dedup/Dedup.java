@@ -143,11 +143,11 @@ public final class Dedup {
 
     timer.start("clusters", "connected components, canonicals");
     // a graph that fits one partition is solved there by the union-find, with no star rounds
-    int graphPartitions = size.partitionsFromOne(verified, EDGE_BYTES);
+    int graphPartitions = graphPartitions(spark, verified);
     JavaPairRDD<Long, Long> components = ConnectedComponents.of(
         pairs.map(p -> new Tuple2<>(p.keyA, p.keyB)).coalesce(graphPartitions), graphPartitions,
         MAX_COMPONENT_ROUNDS);
-    JavaRDD<Row> rows = duplicates(sketches, components, partitioner, size.partitions(n, HEADER_BYTES),
+    JavaRDD<Row> rows = duplicates(sketches, components, partitioner, size.partitions(n, SKETCH_BYTES),
         new Clusters(s.canonicalOrder(), verifier));
     rows.persist(StorageLevel.MEMORY_AND_DISK());
     long clustered = timer.finish(n, rows.count());
@@ -160,6 +160,11 @@ public final class Dedup {
         DuplicatePairs.SCHEMA, DuplicatePairs.TABLE);
     return new Result(duplicates, pairTable, distinctTexts, frequent.length, candidateCount, verified, exactPairs,
         List.of(rows, candidates, exact));
+  }
+
+  /** Partitions for the connected components of a graph of {@code edges} edges (one while it fits one). */
+  public static int graphPartitions(SparkSession spark, long edges) {
+    return new Sizing(spark).partitionsFromOne(edges, EDGE_BYTES);
   }
 
   /** Exact copies: within each group of equal text hashes, a star of pairs from the smallest article_id. */
@@ -236,31 +241,19 @@ public final class Dedup {
   }
 
   /**
-   * One row of the duplicates table per sketch: articles in no pair are their own cluster; the members of each
-   * component are placed around their canonical, and those whose text differs from the canonical's are compared
-   * with it on both shingle sets (joined from the partitioned sketches).
+   * One row of the duplicates table per sketch: articles in no pair are their own cluster; the sketches of each
+   * component's members meet in one group, where the canonical is picked and each member compared with it.
    */
   static JavaRDD<Row> duplicates(JavaPairRDD<Long, Sketch> sketches, JavaPairRDD<Long, Long> components,
       Partitioner partitioner, int clusterPartitions, Clusters clusters) {
     JavaPairRDD<Long, Long> byNode = components.partitionBy(partitioner);
     JavaRDD<Row> singles = SketchJoin.without(byNode, sketches, partitioner).map(Clusters::single);
-    JavaRDD<Clusters.Member> members = SketchJoin.join(byNode, sketches, partitioner,
-            (Long component, Sketch sketch, List<Tuple2<Long, Sketch>> out) ->
-                out.add(new Tuple2<>(component, sketch.header())))
+    JavaRDD<Row> members = SketchJoin.join(byNode, sketches, partitioner,
+            (Long component, Sketch sketch, List<Tuple2<Long, Sketch>> out) -> out.add(new Tuple2<>(component, sketch)))
         .mapToPair(t -> t)
         .groupByKey(clusterPartitions)
-        .flatMap(component -> clusters.place(component._2()).iterator());
-    JavaRDD<Row> sameText = members.filter(m -> !m.needsShingles()).map(clusters::row);
-    JavaPairRDD<Long, Tuple2<Clusters.Member, int[]>> withCanonical = SketchJoin.join(
-            members.filter(Clusters.Member::needsShingles).mapToPair(m -> new Tuple2<>(m.canonicalKey, m)),
-            sketches, partitioner,
-            (Clusters.Member m, Sketch canonical, List<Tuple2<Long, Tuple2<Clusters.Member, int[]>>> out) ->
-                out.add(new Tuple2<>(m.article.key, new Tuple2<>(m, canonical.shingles))))
-        .mapToPair(t -> t);
-    JavaRDD<Row> related = SketchJoin.join(withCanonical, sketches, partitioner,
-        (Tuple2<Clusters.Member, int[]> m, Sketch own, List<Row> out) ->
-            out.add(clusters.relate(m._1(), own.shingles, m._2())));
-    return singles.union(sameText).union(related);
+        .flatMap(component -> clusters.rows(component._2()).iterator());
+    return singles.union(members);
   }
 
   private static void check(String step, long expected, long actual) {

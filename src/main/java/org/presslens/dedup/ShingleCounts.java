@@ -23,11 +23,18 @@ final class ShingleCounts implements PairFlatMapFunction<Iterator<Sketch>, Integ
 
   @Override
   public Iterator<Tuple2<Integer, Long>> call(Iterator<Sketch> sketches) {
-    IntCounter counts = new IntCounter(1 << 16);
-    long texts = 0;
+    // the partition's sketches are cached objects: hold references to size the table once instead of regrowing it
+    List<int[]> sets = new ArrayList<>();
+    long total = 0;
     while (sketches.hasNext()) {
-      texts++;
-      for (int shingle : sketches.next().shingles) {
+      int[] shingles = sketches.next().shingles;
+      sets.add(shingles);
+      total += shingles.length;
+    }
+    long texts = sets.size();
+    IntCounter counts = new IntCounter(Integer.highestOneBit((int) Math.min(1 << 29, Math.max(1 << 10, 2 * total))) * 2);
+    for (int[] shingles : sets) {
+      for (int shingle : shingles) {
         counts.increment(shingle);
       }
     }
