@@ -32,7 +32,7 @@ public record DedupSettings(
     Double falseNegativeWeight,
     @JsonPropertyDescription("Shingles found in more than this share of articles (and in at least 10) are left out of signatures")
     Double maxShingleShare,
-    @JsonPropertyDescription("Articles sampled to find such frequent shingles")
+    @JsonPropertyDescription("Distinct texts sampled to find such frequent shingles")
     Integer shingleSample,
     @JsonPropertyDescription("LSH buckets with more articles than this give only star pairs (each member with the smallest id) instead of all pairs")
     Integer maxBucketSize,
