@@ -1,0 +1,144 @@
+package org.presslens.entities;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** String rules for entity names: cleaning a surface form, comparing names, folding spelling variants. */
+public final class Names {
+  /** Titles and honorifics stripped from the front of a name ("Foreign Minister Sergei Lavrov"). */
+  static final List<String> TITLES = List.of("foreign minister", "prime minister", "deputy prime minister",
+      "defence minister", "defense minister", "interior minister", "secretary of state", "secretary-general",
+      "secretary general", "vice president", "president", "minister", "secretary", "chancellor", "senator", "sen.",
+      "sen", "rep.", "rep", "governor", "gov.", "gov", "mayor", "king", "queen", "prince", "princess", "sheikh",
+      "general", "gen.", "gen", "colonel", "col.", "lieutenant", "lt.", "captain", "capt.", "admiral", "judge",
+      "justice", "ambassador", "envoy", "pope", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "sir",
+      "lord", "lady", "professor", "prof.", "prof", "rev.", "reverend", "father", "archbishop", "bishop");
+  private static final Set<String> CONNECTORS = Set.of("of", "the", "and", "for", "de", "du", "des", "la", "le");
+
+  private Names() {}
+
+  /**
+   * The name a surface form stands for: without leading titles and honorifics (while a name remains), a
+   * trailing possessive, and surrounding punctuation; inner spacing collapsed.
+   */
+  public static String clean(String surface) {
+    String name = surface.strip().replaceAll("\\s+", " ");
+    name = name.replaceAll("(?i)['’]s$", "").replaceAll("['’]$", "");
+    name = name.replaceAll("^[\\p{Punct}“”‘’«»]+|[\\p{Punct}“”‘’«»&&[^.]]+$", "").strip();
+    boolean stripped = true;
+    while (stripped) {
+      stripped = false;
+      String lower = name.toLowerCase(Locale.ROOT);
+      for (String title : TITLES) {
+        if (lower.startsWith(title + " ") && name.length() > title.length() + 1) {
+          name = name.substring(title.length() + 1).strip();
+          stripped = true;
+          break;
+        }
+      }
+    }
+    return name.isEmpty() ? surface.strip() : name;
+  }
+
+  /** Lower case, accents removed, punctuation except inner hyphens dropped: the key of an exact name. */
+  public static String key(String name) {
+    String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    s = s.replace('’', '\'').replaceAll("[.']", "").replaceAll("[^\\p{L}\\p{N}-]+", " ");
+    return s.strip().replaceAll("\\s+", " ");
+  }
+
+  /** Tokens of a name key without Arabic article prefixes ("al-assad" and "al assad" -> "assad"). */
+  static List<String> tokens(String key) {
+    String[] parts = key.split(" ");
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < parts.length; i++) {
+      String t = parts[i];
+      if ((t.startsWith("al-") || t.startsWith("el-")) && t.length() > 3) {
+        t = t.substring(3);
+      } else if ((t.equals("al") || t.equals("el")) && i < parts.length - 1) {
+        continue;
+      }
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Whether {@code shorter} is the tail of {@code longer}, token by token ("Lavrov" of "Sergei Lavrov"). */
+  static boolean isTailOf(String shorterKey, String longerKey) {
+    List<String> s = tokens(shorterKey);
+    List<String> l = tokens(longerKey);
+    if (s.isEmpty() || s.size() >= l.size()) {
+      return false;
+    }
+    return l.subList(l.size() - s.size(), l.size()).equals(s);
+  }
+
+  /**
+   * An acronym's letters ("U.N." -> "UN") when the name looks like one (2 to 6 capitals, dots allowed), else
+   * null.
+   */
+  static String acronym(String name) {
+    String letters = name.replace(".", "");
+    return letters.length() >= 2 && letters.length() <= 6 && letters.chars().allMatch(Character::isUpperCase)
+        ? letters : null;
+  }
+
+  /** The initials of a name's words, connectors skipped ("United Nations" -> "UN"). */
+  static String initials(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String word : name.split("[\\s-]+")) {
+      if (!word.isEmpty() && !CONNECTORS.contains(word.toLowerCase(Locale.ROOT))) {
+        out.append(Character.toUpperCase(word.charAt(0)));
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * A spelling-variant key: the name key with Arabic article prefixes dropped, y read as i, doubled letters
+   * single ("Sergey Lavrov" and "Sergei Lavrov" -> "sergei lavrov"; "Bashar al-Assad" and "Bashar Assad" ->
+   * "bashar asad"). Used across documents only, under the guards of {@link CrossDocument}.
+   */
+  public static String fold(String key) {
+    List<String> out = new ArrayList<>();
+    for (String token : tokens(key)) {
+      String t = token.replace('y', 'i').replaceAll("(\\p{L})\\1+", "$1").replace("-", "");
+      out.add(t);
+    }
+    return String.join(" ", out);
+  }
+
+  /** Damerau-Levenshtein distance (optimal string alignment), bounded: returns max + 1 once over max. */
+  static int distance(String a, String b, int max) {
+    if (Math.abs(a.length() - b.length()) > max) {
+      return max + 1;
+    }
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int rowMin = Integer.MAX_VALUE;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+        rowMin = Math.min(rowMin, d[i][j]);
+      }
+      if (rowMin > max) {
+        return max + 1;
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

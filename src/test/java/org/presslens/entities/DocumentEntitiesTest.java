@@ -1,0 +1,100 @@
+package org.presslens.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DocumentEntitiesTest {
+  private static final DocumentEntities RESOLVER = new DocumentEntities(Map.of("us", "United States",
+      "usa", "United States", "united states", "United States"));
+
+  private static List<DocumentEntities.Resolved> resolve(String... typedSurfaces) {
+    List<Spans.Span> spans = new ArrayList<>();
+    for (String typed : typedSurfaces) {
+      String[] parts = typed.split(":", 2);
+      spans.add(new Spans.Span(0, parts[1].length(), parts[0], 0, parts[1]));
+    }
+    return RESOLVER.resolve(spans);
+  }
+
+  private static List<String> names(List<DocumentEntities.Resolved> resolved) {
+    return resolved.stream().map(DocumentEntities.Resolved::name).toList();
+  }
+
+  @Test
+  void titlesHonorificsAndPossessivesAreStripped() {
+    assertThat(Names.clean("Foreign Minister Sergei Lavrov")).isEqualTo("Sergei Lavrov");
+    assertThat(Names.clean("Mr Lovrov")).isEqualTo("Lovrov");
+    assertThat(Names.clean("President Bashar al-Assad's")).isEqualTo("Bashar al-Assad");
+    assertThat(Names.clean("Assad’s")).isEqualTo("Assad");
+    assertThat(Names.clean("President")).as("nothing left: keep the surface").isEqualTo("President");
+  }
+
+  @Test
+  void shortFormsJoinTheLongerNameTheyEndWith() {
+    List<DocumentEntities.Resolved> r = resolve("PERSON:Sergei Lavrov", "PERSON:Lavrov", "PERSON:President Assad",
+        "PERSON:Bashar al-Assad", "PERSON:Assad");
+    assertThat(names(r)).containsExactly("Sergei Lavrov", "Sergei Lavrov", "Bashar al-Assad", "Bashar al-Assad",
+        "Bashar al-Assad");
+    assertThat(r.get(1).method()).isEqualTo("short_form");
+    assertThat(r.get(0).method()).isEqualTo("exact");
+  }
+
+  @Test
+  void aShortFormOfTwoEquallyMentionedNamesStaysItself() {
+    List<DocumentEntities.Resolved> r = resolve("PERSON:Bashar al-Assad", "PERSON:Asma al-Assad", "PERSON:Assad");
+    assertThat(r.get(2).name()).isEqualTo("Assad");
+    assertThat(r.get(2).method()).isEqualTo("exact");
+  }
+
+  @Test
+  void shortFormsNeedTheSameType() {
+    List<DocumentEntities.Resolved> r = resolve("LOCATION:Washington", "PERSON:George Washington");
+    assertThat(r.get(0).name()).isEqualTo("Washington");
+  }
+
+  @Test
+  void acronymsJoinTheirExpansion() {
+    List<DocumentEntities.Resolved> r = resolve("ORGANIZATION:United Nations", "ORGANIZATION:U.N.",
+        "ORGANIZATION:UN", "ORGANIZATION:Organization of the Petroleum Exporting Countries");
+    assertThat(names(r).subList(0, 3)).containsOnly("United Nations");
+    assertThat(r.get(2).method()).isEqualTo("acronym");
+  }
+
+  @Test
+  void aOneOffTypoJoinsAFrequentName() {
+    List<DocumentEntities.Resolved> r = resolve("PERSON:Sergei Lavrov", "PERSON:Lavrov", "PERSON:Mr Lovrov");
+    assertThat(r.get(2).name()).isEqualTo("Sergei Lavrov");
+    assertThat(r.get(2).method()).isEqualTo("edit_distance");
+  }
+
+  @Test
+  void obamaAndOsamaNeverMerge() {
+    assertThat(DocumentEntities.isTypo("obama", "osama")).isFalse();
+    assertThat(DocumentEntities.isTypo("lovrov", "lavrov")).isTrue();
+    assertThat(DocumentEntities.isTypo("lavorv", "lavrov")).isTrue();
+    List<DocumentEntities.Resolved> r = resolve("PERSON:Obama", "PERSON:Obama", "PERSON:Obama", "PERSON:Osama");
+    assertThat(r.get(3).name()).isEqualTo("Osama");
+    List<DocumentEntities.Resolved> twice = resolve("PERSON:Lavrov", "PERSON:Lovrov", "PERSON:Lovrov");
+    assertThat(twice.get(1).name()).as("a form mentioned twice is a name, not a typo").isEqualTo("Lovrov");
+  }
+
+  @Test
+  void countryAliasesResolveToOneName() {
+    List<DocumentEntities.Resolved> r = resolve("LOCATION:U.S.", "LOCATION:US", "LOCATION:United States",
+        "LOCATION:USA");
+    assertThat(names(r)).containsOnly("United States");
+    assertThat(r.get(0).method()).isEqualTo("alias");
+    assertThat(r.get(2).method()).isEqualTo("exact");
+  }
+
+  @Test
+  void spellingVariantsFoldToOneKey() {
+    assertThat(Names.fold(Names.key("Sergey Lavrov"))).isEqualTo(Names.fold(Names.key("Sergei Lavrov")));
+    assertThat(Names.fold(Names.key("Bashar al-Assad"))).isEqualTo(Names.fold(Names.key("Bashar Assad")));
+    assertThat(Names.fold(Names.key("Obama"))).isNotEqualTo(Names.fold(Names.key("Osama")));
+  }
+}
