@@ -1,5 +1,7 @@
 package org.presslens;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,6 +17,9 @@ import org.presslens.config.JobConfig;
 import org.presslens.dedup.Dedup;
 import org.presslens.dedup.DuplicatePairs;
 import org.presslens.dedup.Duplicates;
+import org.presslens.entities.Entities;
+import org.presslens.entities.EntityMentions;
+import org.presslens.entities.EntityTable;
 import org.presslens.ingest.Ingest;
 import org.presslens.normalize.Articles;
 import org.presslens.normalize.Boilerplate;
@@ -74,6 +79,9 @@ public final class Pipeline {
       if (config.dedup().enabled()) {
         dedup(articles, Dedup.Settings.of(config.dedup()), out);
       }
+      if (config.entities().enabled()) {
+        entities(articles, config, out);
+      }
       rows.unpersist();
       RunReport report = Reconciliation.report(run, config, plan, read, stages, dedupFacts, out);
       Reconciliation.check(report, config.rejects().maxRatio());
@@ -115,6 +123,23 @@ public final class Pipeline {
     dedupFacts = new DedupFacts(result.distinctTexts(), result.frequentShingles(), settings.lsh().bands(),
         settings.lsh().rows(), result.candidatePairs());
     result.release();
+  }
+
+  /** Named entities of the canonical articles (every article when dedup is off): mentions, then entities. */
+  private void entities(Dataset<Row> articles, JobConfig config, TableWriter out) {
+    Dataset<Row> canonical = articles;
+    if (config.dedup().enabled()) {
+      Dataset<Row> ids = out.readStaged(Duplicates.TABLE).filter(col(Duplicates.IS_CANONICAL))
+          .select(Duplicates.ARTICLE_ID);
+      canonical = articles.join(ids, Articles.ARTICLE_ID);
+    }
+    Dataset<Row> extracted = materialize("entities", "named entities of canonical articles", 0,
+        Entities.extract(canonical, config.entities()));
+    Entities.Result tables = Entities.tables(extracted);
+    JobGroups.enter(spark, "output", "write entity tables");
+    out.stage(EntityMentions.TABLE, tables.mentions(), EntityMentions.SCHEMA, null);
+    out.stage(EntityTable.TABLE, tables.entities(), EntityTable.SCHEMA, null);
+    extracted.unpersist();
   }
 
   /** Dedup figures known only while the pipeline runs, for the run report. */

@@ -20,6 +20,8 @@ import org.presslens.config.InputSpec;
 import org.presslens.config.JobConfig;
 import org.presslens.dedup.DuplicatePairs;
 import org.presslens.dedup.Duplicates;
+import org.presslens.entities.EntityMentions;
+import org.presslens.entities.EntityTable;
 import org.presslens.ingest.FileContext;
 import org.presslens.ingest.Ingest;
 import org.presslens.normalize.Articles;
@@ -98,6 +100,12 @@ final class Reconciliation {
           Duplicates.GRAIN));
       tables.put(DuplicatePairs.TABLE, new RunReport.TableSummary(out.path(DuplicatePairs.TABLE), pairCount,
           DuplicatePairs.GRAIN));
+    }
+    if (config.entities().enabled()) {
+      tables.put(EntityMentions.TABLE, new RunReport.TableSummary(out.path(EntityMentions.TABLE),
+          out.readStaged(EntityMentions.TABLE).count(), EntityMentions.GRAIN));
+      tables.put(EntityTable.TABLE, new RunReport.TableSummary(out.path(EntityTable.TABLE),
+          out.readStaged(EntityTable.TABLE).count(), EntityTable.GRAIN));
     }
     return new RunReport(run.id(), "succeeded", run.startedAt().toString(), Instant.now().toString(), versions(),
         ConfigLoader.YAML.valueToTree(config), inputs(config, plan),

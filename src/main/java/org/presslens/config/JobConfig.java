@@ -23,6 +23,8 @@ public record JobConfig(
     OutletSettings outlets,
     @JsonPropertyDescription("Near-duplicate detection")
     DedupSettings dedup,
+    @JsonPropertyDescription("Named entities and name resolution")
+    EntitySettings entities,
     @JsonPropertyDescription("Rejects table and reject-ratio guard")
     RejectSettings rejects,
     @JsonPropertyDescription("Spark session settings")
@@ -35,12 +37,13 @@ public record JobConfig(
     dates = dates == null ? new DateSettings(null, null) : dates;
     outlets = outlets == null ? new OutletSettings(null) : outlets;
     dedup = dedup == null ? DedupSettings.defaults() : dedup;
+    entities = entities == null ? new EntitySettings(null, null) : entities;
     rejects = rejects == null ? new RejectSettings(null, null) : rejects;
     spark = spark == null ? new SparkSettings(null, null, null, null) : spark;
   }
 
   /** The configuration with every key at its default. */
   public static JobConfig defaults() {
-    return new JobConfig(null, null, null, null, null, null, null, null, null);
+    return new JobConfig(null, null, null, null, null, null, null, null, null, null);
   }
 }

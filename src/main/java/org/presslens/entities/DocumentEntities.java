@@ -12,6 +12,8 @@ import java.util.Map;
  * <ol>
  *   <li>{@code exact}: the cleaned name itself (titles, honorifics and possessives stripped by {@link Names#clean});
  *   <li>{@code alias}: the curated alias map ("U.S." -> "United States");
+ *   <li>{@code transliteration}: a spelling variant of a more mentioned name of the same type in the document
+ *       (same {@link Names#fold}: "Sergey Lavrov" -> "Sergei Lavrov");
  *   <li>{@code short_form}: a shorter name that is the tail of exactly one longer name of the same type in the
  *       document ("Lavrov" -> "Sergei Lavrov"; "Assad" -> "Bashar al-Assad"); with several, the most mentioned,
  *       and none on a tie;
@@ -49,7 +51,9 @@ public final class DocumentEntities {
       perSpan.add(name);
     }
     names.values().forEach(name -> name.key = Names.key(name.displayName()));
-    names.values().forEach(name -> linkShortForm(name, names.values()));
+    names.values().forEach(name -> linkVariant(name, names.values()));
+    names.values().stream().filter(name -> name.target == null)
+        .forEach(name -> linkShortForm(name, names.values()));
     names.values().stream().filter(name -> name.target == null).forEach(name -> linkAcronym(name, names.values()));
     Map<Name, Integer> totals = new HashMap<>();
     names.values().forEach(name -> totals.merge(name.root(), name.count, Integer::sum));
@@ -64,15 +68,28 @@ public final class DocumentEntities {
     return out;
   }
 
+  /** Spelling variants in one article ("Sergei Lavrov" and "Sergey Lavrov"): the less mentioned joins the other. */
+  private static void linkVariant(Name name, Iterable<Name> all) {
+    String fold = Names.fold(name.key);
+    for (Name other : all) {
+      if (other != name && other.type.equals(name.type) && other.target == null && Names.fold(other.key).equals(fold)
+          && (other.count > name.count || (other.count == name.count && other.key.compareTo(name.key) < 0))) {
+        name.link(other, "transliteration");
+        return;
+      }
+    }
+  }
+
   private static void linkShortForm(Name name, Iterable<Name> all) {
     Name best = null;
     boolean tie = false;
-    for (Name other : all) {
-      if (other != name && other.type.equals(name.type) && Names.isTailOf(name.key, other.key)) {
+    for (Name candidate : all) {
+      Name other = candidate.root();
+      if (candidate != name && other != name && other.type.equals(name.type) && Names.isTailOf(name.key, candidate.key)) {
         if (best == null || other.count > best.count) {
           best = other;
           tie = false;
-        } else if (other.count == best.count && !other.key.equals(best.key)) {
+        } else if (other.count == best.count && other != best) {
           tie = true;
         }
       }

@@ -6,6 +6,8 @@ import org.apache.spark.sql.types.StructType;
 import org.presslens.common.Rejects;
 import org.presslens.dedup.DuplicatePairs;
 import org.presslens.dedup.Duplicates;
+import org.presslens.entities.EntityMentions;
+import org.presslens.entities.EntityTable;
 import org.presslens.normalize.Articles;
 import org.presslens.normalize.Boilerplate;
 
@@ -22,7 +24,9 @@ public final class TableReference {
       new Table(Rejects.TABLE, Rejects.GRAIN, Rejects.SCHEMA, null),
       new Table(Boilerplate.TABLE, Boilerplate.GRAIN, Boilerplate.SCHEMA, null),
       new Table(Duplicates.TABLE, Duplicates.GRAIN, Duplicates.SCHEMA, null),
-      new Table(DuplicatePairs.TABLE, DuplicatePairs.GRAIN, DuplicatePairs.SCHEMA, null));
+      new Table(DuplicatePairs.TABLE, DuplicatePairs.GRAIN, DuplicatePairs.SCHEMA, null),
+      new Table(EntityMentions.TABLE, EntityMentions.GRAIN, EntityMentions.SCHEMA, null),
+      new Table(EntityTable.TABLE, EntityTable.GRAIN, EntityTable.SCHEMA, null));
 
   private TableReference() {}
 
