@@ -37,6 +37,13 @@ class PipelineTest {
         new ConfigLoader.Overrides(null, null, out.toString(), List.of(sets)));
   }
 
+  /** The sample without the entity stage, for tests of the job's mechanics. */
+  private JobConfig mechanics(String... sets) {
+    List<String> all = new java.util.ArrayList<>(List.of(sets));
+    all.add("entities.enabled=false");
+    return sample(all.toArray(String[]::new));
+  }
+
   @Test
   void sampleRunMatchesTheGoldenTablesAndReconciles() throws IOException {
     RunReport report = Pipeline.run(spark, sample());
@@ -48,7 +55,7 @@ class PipelineTest {
     assertThat(written.counts()).isEqualTo(counts);
     assertThat(written.stages()).extracting(RunReport.StageMetrics::stage)
         .containsExactly("ingest", "normalize", "boilerplate", "dedup shingle",
-        "dedup exact", "dedup frequent", "dedup candidates", "dedup clusters");
+        "dedup exact", "dedup frequent", "dedup candidates", "dedup clusters", "entities");
 
     Dataset<Row> articles = spark.read().parquet(out.resolve("articles").toString());
     Dataset<Row> rejects = spark.read().parquet(out.resolve("rejects").toString());
@@ -64,13 +71,23 @@ class PipelineTest {
         .filter("cluster_size > 1").selectExpr("article_id", "cluster_id", "canonical_id", "relation"));
     assertThat(written.dedup().articlesInClusters()).isEqualTo(6);
 
+    // entities of canonical articles only, every mention linked to an entity of the entities table
+    Dataset<Row> mentions = spark.read().parquet(out.resolve("entity_mentions").toString());
+    Dataset<Row> entities = spark.read().parquet(out.resolve("entities").toString());
+    assertThat(mentions.join(spark.read().parquet(out.resolve("duplicates").toString())
+        .filter("not is_canonical"), "article_id").count()).as("mentions of non-canonical copies").isZero();
+    assertThat(mentions.join(entities, "entity_id", "left_anti").count()).as("mentions without an entity").isZero();
+    assertThat(written.tables()).containsKeys("entity_mentions", "entities");
+    assertGolden("sample-entities.tsv", entities.filter("documents >= 2")
+        .selectExpr("entity_type", "name", "mentions", "documents", "outlets"));
+
     assertThat(Files.exists(out.resolve("articles/published_month=2024-02"))).isTrue();
     assertThat(Files.exists(out.resolve("_staging"))).isFalse();
   }
 
   @Test
   void writtenTablesKeepTheirColumnDescriptions() {
-    Pipeline.run(spark, sample());
+    Pipeline.run(spark, mechanics());
     StructField[] written = spark.read().parquet(out.resolve("articles").toString()).schema().fields();
     assertThat(written).extracting(StructField::name).contains(Articles.PARTITION);
     for (StructField field : written) {
@@ -84,8 +101,8 @@ class PipelineTest {
 
   @Test
   void aRerunReplacesTheOutputCleanly() {
-    RunReport first = Pipeline.run(spark, sample());
-    RunReport second = Pipeline.run(spark, sample());
+    RunReport first = Pipeline.run(spark, mechanics());
+    RunReport second = Pipeline.run(spark, mechanics());
     assertThat(second.runId()).isNotEqualTo(first.runId());
     assertThat(spark.read().parquet(out.resolve("articles").toString()).count()).isEqualTo(first.counts().kept());
     assertThat(spark.read().parquet(out.resolve("rejects").toString()).count()).isEqualTo(first.counts().rejected());
@@ -94,9 +111,9 @@ class PipelineTest {
 
   @Test
   void tooManyRejectsFailTheRunAndLeaveThePreviousOutputAlone() throws IOException {
-    RunReport good = Pipeline.run(spark, sample());
+    RunReport good = Pipeline.run(spark, mechanics());
     String before = Files.readString(out.resolve("_run.json"));
-    assertThatThrownBy(() -> Pipeline.run(spark, sample("rejects.max_ratio=0.05")))
+    assertThatThrownBy(() -> Pipeline.run(spark, mechanics("rejects.max_ratio=0.05")))
         .hasMessageContaining("more than rejects.max_ratio=0.05")
         .hasMessageContaining("output not committed");
     assertThat(Files.readString(out.resolve("_run.json"))).isEqualTo(before);

@@ -16,7 +16,8 @@ public record EntitySettings(
 
   public EntitySettings {
     enabled = enabled == null ? Boolean.TRUE : enabled;
-    aliases = aliases == null ? COUNTRY_ALIASES : Map.copyOf(aliases);
+    aliases = aliases == null ? COUNTRY_ALIASES
+        : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(aliases));
   }
 
   private static Map<String, String> countries() {
@@ -49,6 +50,6 @@ public record EntitySettings(
     for (String form : new String[] {"Syrian Arab Republic", "Syria"}) {
       m.put(form, "Syria");
     }
-    return Map.copyOf(m);
+    return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(m));
   }
 }
