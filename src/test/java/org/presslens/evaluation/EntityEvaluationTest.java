@@ -1,0 +1,54 @@
+package org.presslens.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.presslens.Pipeline;
+import org.presslens.SparkTestSession;
+import org.presslens.config.ConfigLoader;
+import org.presslens.entities.EntityMentions;
+
+/**
+ * Name resolution on the five seed articles (../shared/seeds) through the whole job: every form of Lavrov
+ * (including the typo "Mr Lovrov" and "Sergey"), every form of Assad, and U.S./US/United States each resolve to
+ * one entity. {@code mvn test -Pshared -Dtest=EntityEvaluationTest}; prints each entity's forms and link methods.
+ */
+@Tag("shared")
+class EntityEvaluationTest {
+  private final SparkSession spark = SparkTestSession.get();
+  @TempDir
+  Path out;
+
+  @Test
+  void seedNameVariantsResolveToOneEntityEach() {
+    Pipeline.run(spark, ConfigLoader.load(Path.of("jobs/seeds.yaml"),
+        new ConfigLoader.Overrides(null, null, out.toString(), null)));
+    List<Row> mentions = spark.read().parquet(out.resolve(EntityMentions.TABLE).toString())
+        .filter("lower(surface) rlike 'lavrov|lovrov|assad' or surface in ('U.S.', 'US', 'United States')")
+        .filter("entity_type in ('PERSON', 'LOCATION')")
+        .groupBy("surface", "entity_name", "entity_id", "link_method").count().orderBy("entity_name", "surface")
+        .collectAsList();
+    mentions.forEach(r -> System.out.println("SEED ENTITY " + r));
+    Map<String, List<String>> entitiesBySurface = mentions.stream().collect(Collectors.groupingBy(
+        r -> r.getString(0), Collectors.mapping(r -> r.getString(2), Collectors.toList())));
+    assertThat(entitiesBySurface).containsKeys("Sergei Lavrov", "Sergey Lavrov", "Lavrov", "Mr Lovrov",
+        "Assad", "Bashar Assad", "Bashar al-Assad", "U.S.", "US", "United States");
+    assertOneEntity(entitiesBySurface, "Sergei Lavrov", "Sergey Lavrov", "Lavrov", "Mr Lovrov");
+    assertOneEntity(entitiesBySurface, "Assad", "Bashar Assad", "Bashar al-Assad");
+    assertOneEntity(entitiesBySurface, "U.S.", "US", "United States");
+  }
+
+  private static void assertOneEntity(Map<String, List<String>> entitiesBySurface, String... surfaces) {
+    List<String> ids = java.util.Arrays.stream(surfaces).flatMap(s -> entitiesBySurface.get(s).stream()).distinct()
+        .toList();
+    assertThat(ids).as("entities of " + String.join(", ", surfaces)).hasSize(1);
+  }
+}
