@@ -17,6 +17,8 @@ import org.presslens.config.JobConfig;
 import org.presslens.dedup.Dedup;
 import org.presslens.dedup.DuplicatePairs;
 import org.presslens.dedup.Duplicates;
+import org.presslens.entities.Cooccurrence;
+import org.presslens.entities.CooccurrenceTable;
 import org.presslens.entities.Entities;
 import org.presslens.entities.EntityMentions;
 import org.presslens.entities.EntityTable;
@@ -140,6 +142,15 @@ public final class Pipeline {
     out.stage(EntityMentions.TABLE, tables.mentions(), EntityMentions.SCHEMA, null);
     out.stage(EntityTable.TABLE, tables.entities(), EntityTable.SCHEMA, null);
     extracted.unpersist();
+    if (config.cooccurrence().enabled()) {
+      JobGroups.enter(spark, "cooccurrence", "entity pairs per window and scope");
+      Dataset<Row> sizes = config.dedup().enabled()
+          ? out.readStaged(Duplicates.TABLE).filter(col(Duplicates.IS_CANONICAL))
+              .select(Duplicates.ARTICLE_ID, Duplicates.CLUSTER_SIZE)
+          : spark.emptyDataFrame().selectExpr("cast(null as string) as article_id", "cast(null as long) as cluster_size");
+      out.stage(CooccurrenceTable.TABLE, Cooccurrence.of(out.readStaged(EntityMentions.TABLE), sizes,
+          config.cooccurrence()), CooccurrenceTable.SCHEMA, null);
+    }
   }
 
   /** Dedup figures known only while the pipeline runs, for the run report. */

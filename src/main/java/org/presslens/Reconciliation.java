@@ -20,6 +20,7 @@ import org.presslens.config.InputSpec;
 import org.presslens.config.JobConfig;
 import org.presslens.dedup.DuplicatePairs;
 import org.presslens.dedup.Duplicates;
+import org.presslens.entities.CooccurrenceTable;
 import org.presslens.entities.EntityMentions;
 import org.presslens.entities.EntityTable;
 import org.presslens.ingest.FileContext;
@@ -106,6 +107,10 @@ final class Reconciliation {
           out.readStaged(EntityMentions.TABLE).count(), EntityMentions.GRAIN));
       tables.put(EntityTable.TABLE, new RunReport.TableSummary(out.path(EntityTable.TABLE),
           out.readStaged(EntityTable.TABLE).count(), EntityTable.GRAIN));
+    }
+    if (config.entities().enabled() && config.cooccurrence().enabled()) {
+      tables.put(CooccurrenceTable.TABLE, new RunReport.TableSummary(out.path(CooccurrenceTable.TABLE),
+          out.readStaged(CooccurrenceTable.TABLE).count(), CooccurrenceTable.GRAIN));
     }
     return new RunReport(run.id(), "succeeded", run.startedAt().toString(), Instant.now().toString(), versions(),
         ConfigLoader.YAML.valueToTree(config), inputs(config, plan),

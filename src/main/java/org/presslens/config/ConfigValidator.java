@@ -42,6 +42,15 @@ final class ConfigValidator {
         "boilerplate.min_share must be in [0,1]: " + c.boilerplate().minShare());
     date("dates.min", c.dates().min());
     require(c.dates().maxDaysAhead() >= 0, "dates.max_days_ahead must be >= 0: " + c.dates().maxDaysAhead());
+    CooccurrenceSettings co = c.cooccurrence();
+    for (String window : co.windows().split(",")) {
+      require(window.strip().equals("sentence") || window.strip().equals("document"),
+          "cooccurrence.windows must list sentence and/or document: " + co.windows());
+    }
+    require(co.period().equals("day") || co.period().equals("week") || co.period().equals("month"),
+        "cooccurrence.period must be day, week or month: " + co.period());
+    require(co.minPairCount() >= 1, "cooccurrence.min_pair_count must be >= 1: " + co.minPairCount());
+    require(co.minOutlets() >= 1, "cooccurrence.min_outlets must be >= 1: " + co.minOutlets());
     DedupSettings d = c.dedup();
     require(d.shingle().equals("word") || d.shingle().equals("char"), "dedup.shingle must be word or char: " + d.shingle());
     require(d.ngram() >= 1, "dedup.ngram must be >= 1: " + d.ngram());

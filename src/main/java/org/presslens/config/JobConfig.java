@@ -25,6 +25,8 @@ public record JobConfig(
     DedupSettings dedup,
     @JsonPropertyDescription("Named entities and name resolution")
     EntitySettings entities,
+    @JsonPropertyDescription("Entity co-occurrence statistics")
+    CooccurrenceSettings cooccurrence,
     @JsonPropertyDescription("Rejects table and reject-ratio guard")
     RejectSettings rejects,
     @JsonPropertyDescription("Spark session settings")
@@ -38,12 +40,13 @@ public record JobConfig(
     outlets = outlets == null ? new OutletSettings(null) : outlets;
     dedup = dedup == null ? DedupSettings.defaults() : dedup;
     entities = entities == null ? new EntitySettings(null, null) : entities;
+    cooccurrence = cooccurrence == null ? new CooccurrenceSettings(null, null, null, null, null) : cooccurrence;
     rejects = rejects == null ? new RejectSettings(null, null) : rejects;
     spark = spark == null ? new SparkSettings(null, null, null, null) : spark;
   }
 
   /** The configuration with every key at its default. */
   public static JobConfig defaults() {
-    return new JobConfig(null, null, null, null, null, null, null, null, null, null);
+    return new JobConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 }

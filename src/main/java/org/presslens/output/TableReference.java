@@ -6,6 +6,7 @@ import org.apache.spark.sql.types.StructType;
 import org.presslens.common.Rejects;
 import org.presslens.dedup.DuplicatePairs;
 import org.presslens.dedup.Duplicates;
+import org.presslens.entities.CooccurrenceTable;
 import org.presslens.entities.EntityMentions;
 import org.presslens.entities.EntityTable;
 import org.presslens.normalize.Articles;
@@ -26,7 +27,8 @@ public final class TableReference {
       new Table(Duplicates.TABLE, Duplicates.GRAIN, Duplicates.SCHEMA, null),
       new Table(DuplicatePairs.TABLE, DuplicatePairs.GRAIN, DuplicatePairs.SCHEMA, null),
       new Table(EntityMentions.TABLE, EntityMentions.GRAIN, EntityMentions.SCHEMA, null),
-      new Table(EntityTable.TABLE, EntityTable.GRAIN, EntityTable.SCHEMA, null));
+      new Table(EntityTable.TABLE, EntityTable.GRAIN, EntityTable.SCHEMA, null),
+      new Table(CooccurrenceTable.TABLE, CooccurrenceTable.GRAIN, CooccurrenceTable.SCHEMA, null));
 
   private TableReference() {}
 

@@ -44,6 +44,18 @@ class EntityEvaluationTest {
     assertOneEntity(entitiesBySurface, "Sergei Lavrov", "Sergey Lavrov", "Lavrov", "Mr Lovrov");
     assertOneEntity(entitiesBySurface, "Assad", "Bashar Assad", "Bashar al-Assad");
     assertOneEntity(entitiesBySurface, "U.S.", "US", "United States");
+
+    // (Sergei Lavrov, Bashar Assad) among the strongest sentence-level PERSON pairs of the corpus
+    List<Row> people = spark.read().parquet(out.resolve("cooccurrence").toString())
+        .filter("window = 'sentence' and scope = 'corpus' and type_a = 'PERSON' and type_b = 'PERSON'")
+        .orderBy(org.apache.spark.sql.functions.desc("n_ab"), org.apache.spark.sql.functions.desc("g2"))
+        .select("name_a", "name_b", "n_ab", "npmi", "g2", "n_ab_with_copies").limit(5).collectAsList();
+    people.forEach(r -> System.out.println("SEED PERSON PAIR " + r));
+    assertThat(people).as("strongest sentence-level PERSON pairs").isNotEmpty();
+    List<String> top = people.subList(0, Math.min(3, people.size())).stream()
+        .map(r -> java.util.stream.Stream.of(r.getString(0), r.getString(1)).sorted().collect(Collectors.joining(" + ")))
+        .toList();
+    assertThat(top).contains("Bashar Assad + Sergei Lavrov");
   }
 
   private static void assertOneEntity(Map<String, List<String>> entitiesBySurface, String... surfaces) {
