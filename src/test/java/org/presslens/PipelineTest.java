@@ -77,7 +77,8 @@ class PipelineTest {
     assertThat(mentions.join(spark.read().parquet(out.resolve("duplicates").toString())
         .filter("not is_canonical"), "article_id").count()).as("mentions of non-canonical copies").isZero();
     assertThat(mentions.join(entities, "entity_id", "left_anti").count()).as("mentions without an entity").isZero();
-    assertThat(written.tables()).containsKeys("entity_mentions", "entities");
+    assertThat(written.tables()).containsKeys("entity_mentions", "entities", "cooccurrence");
+    assertThat(spark.read().parquet(out.resolve("cooccurrence").toString()).count()).isPositive();
     assertGolden("sample-entities.tsv", entities.filter("documents >= 2")
         .selectExpr("entity_type", "name", "mentions", "documents", "outlets"));
 

@@ -78,7 +78,8 @@ public final class Cooccurrence {
     Dataset<Row> scoped = items.withColumn("s", explode(col("scopes")))
         .select(col("window"), col("s.scope").as("scope"), col("s.s_outlet").as("outlet"),
             col("s.s_period").as("period_start"), col("unit"), col(EntityMentions.ARTICLE_ID),
-            col(EntityMentions.OUTLET).as("article_outlet"), col("copies"), col(EntityMentions.ENTITY_ID));
+            coalesce(col(EntityMentions.OUTLET), lit("")).as("article_outlet"), col("copies"),
+            col(EntityMentions.ENTITY_ID));
     Dataset<Row> totals = scoped.groupBy(scopeKeys).agg(countDistinct("unit").as("n"));
     Dataset<Row> single = scoped.groupBy(col("window"), col("scope"), col("outlet"), col("period_start"),
         col(EntityMentions.ENTITY_ID)).agg(count(lit(1)).as("count"));

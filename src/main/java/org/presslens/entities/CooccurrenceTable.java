@@ -36,7 +36,7 @@ public final class CooccurrenceTable {
       column("npmi", DataTypes.DoubleType, false, "Normalised PMI: pmi / -ln(n_ab / N), in [-1, 1]"),
       column("g2", DataTypes.DoubleType, false,
           "Dunning's log-likelihood ratio G² of the 2x2 table (n_ab, n_a - n_ab, n_b - n_ab, N - n_a - n_b + n_ab)"),
-      column("outlets", DataTypes.LongType, false, "Distinct outlets of the articles with windows mentioning both"),
+      column("outlets", DataTypes.LongType, false, "Distinct outlets of the articles with windows mentioning both (articles without an outlet count as one)"),
       column("example_articles", DataTypes.createArrayType(DataTypes.StringType, false), false,
           "Up to 3 article_ids (smallest first) with a window mentioning both"));
 
