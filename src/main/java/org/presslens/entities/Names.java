@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** String rules for entity names: cleaning a surface form, comparing names, folding spelling variants. */
 public final class Names {
@@ -16,6 +17,14 @@ public final class Names {
       "general", "gen.", "gen", "colonel", "col.", "lieutenant", "lt.", "captain", "capt.", "admiral", "judge",
       "justice", "ambassador", "envoy", "pope", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "sir",
       "lord", "lady", "professor", "prof.", "prof", "rev.", "reverend", "father", "archbishop", "bishop");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern POSSESSIVE = Pattern.compile("(?i)['’]s$|['’]$");
+  private static final Pattern EDGE_PUNCTUATION =
+      Pattern.compile("^[\\p{Punct}“”‘’«»]+|[\\p{Punct}“”‘’«»&&[^.]]+$");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern DOTS_AND_APOSTROPHES = Pattern.compile("[.']");
+  private static final Pattern NON_NAME = Pattern.compile("[^\\p{L}\\p{N}-]+");
+  private static final Pattern DOUBLED = Pattern.compile("(\\p{L})\\1+");
   private static final Set<String> CONNECTORS = Set.of("of", "the", "and", "for", "de", "du", "des", "la", "le");
 
   private Names() {}
@@ -25,9 +34,9 @@ public final class Names {
    * trailing possessive, and surrounding punctuation; inner spacing collapsed.
    */
   public static String clean(String surface) {
-    String name = surface.strip().replaceAll("\\s+", " ");
-    name = name.replaceAll("(?i)['’]s$", "").replaceAll("['’]$", "");
-    name = name.replaceAll("^[\\p{Punct}“”‘’«»]+|[\\p{Punct}“”‘’«»&&[^.]]+$", "").strip();
+    String name = SPACES.matcher(surface.strip()).replaceAll(" ");
+    name = POSSESSIVE.matcher(name).replaceAll("");
+    name = EDGE_PUNCTUATION.matcher(name).replaceAll("").strip();
     boolean stripped = true;
     while (stripped) {
       stripped = false;
@@ -45,9 +54,9 @@ public final class Names {
 
   /** Lower case, accents removed, punctuation except inner hyphens dropped: the key of an exact name. */
   public static String key(String name) {
-    String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-    s = s.replace('’', '\'').replaceAll("[.']", "").replaceAll("[^\\p{L}\\p{N}-]+", " ");
-    return s.strip().replaceAll("\\s+", " ");
+    String s = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    s = NON_NAME.matcher(DOTS_AND_APOSTROPHES.matcher(s.replace('’', '\'')).replaceAll("")).replaceAll(" ");
+    return SPACES.matcher(s.strip()).replaceAll(" ");
   }
 
   /** Tokens of a name key without Arabic article prefixes ("al-assad" and "al assad" -> "assad"). */
@@ -107,7 +116,7 @@ public final class Names {
   public static String fold(String key) {
     List<String> out = new ArrayList<>();
     for (String token : tokens(key)) {
-      String t = token.replace('y', 'i').replaceAll("(\\p{L})\\1+", "$1").replace("-", "");
+      String t = DOUBLED.matcher(token.replace('y', 'i')).replaceAll("$1").replace("-", "");
       out.add(t);
     }
     return String.join(" ", out);

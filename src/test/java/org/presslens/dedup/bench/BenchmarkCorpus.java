@@ -147,7 +147,7 @@ public final class BenchmarkCorpus {
     }
   }
 
-  static List<JsonNode> readAllsides(Path dir) throws IOException {
+  public static List<JsonNode> readAllsides(Path dir) throws IOException {
     List<JsonNode> out = new ArrayList<>();
     Set<String> urls = new HashSet<>();
     try (var files = Files.list(dir)) {
