@@ -1,10 +1,8 @@
 package org.presslens.dedup;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import scala.Tuple2;
