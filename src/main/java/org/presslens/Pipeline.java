@@ -41,8 +41,6 @@ public final class Pipeline {
 
   private final SparkSession spark;
   private final Run run;
-  /** Upper bound on the frequent-shingle list the driver collects (4 bytes each). */
-  static final int MAX_FREQUENT_SHINGLES = 1_000_000;
   private final List<RunReport.StageMetrics> stages = new ArrayList<>();
   private DedupFacts dedupFacts;
 

@@ -109,16 +109,22 @@ public final class ConnectedComponents {
     return r;
   }
 
+  /** The smallest of a node and its neighbours. */
+  private static long smallest(long node, Iterable<Long> neighbours) {
+    long m = node;
+    for (long v : neighbours) {
+      m = Math.min(m, v);
+    }
+    return m;
+  }
+
   /** Every node links its strictly larger neighbours to the smallest node of its closed neighbourhood. */
   static JavaRDD<Tuple2<Long, Long>> largeStar(JavaRDD<Tuple2<Long, Long>> e, int partitions) {
     return e.flatMapToPair(t -> List.of(t, t.swap()).iterator())
         .groupByKey(partitions)
         .flatMap(group -> {
           long u = group._1();
-          long m = u;
-          for (long v : group._2()) {
-            m = Math.min(m, v);
-          }
+          long m = smallest(u, group._2());
           List<Tuple2<Long, Long>> out = new ArrayList<>();
           for (long v : group._2()) {
             if (v > u) {
@@ -135,10 +141,7 @@ public final class ConnectedComponents {
         .groupByKey(partitions)
         .flatMap(group -> {
           long u = group._1();
-          long m = u;
-          for (long v : group._2()) {
-            m = Math.min(m, v);
-          }
+          long m = smallest(u, group._2());
           List<Tuple2<Long, Long>> out = new ArrayList<>();
           for (long v : group._2()) {
             if (v != m) {

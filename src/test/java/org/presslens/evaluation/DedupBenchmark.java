@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.size;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -248,10 +247,7 @@ class DedupBenchmark {
   }
 
   private static void write(String table, int base) throws IOException {
-    Path path = Path.of("docs/benchmarks.md");
-    String text = Files.exists(path) ? Files.readString(path) : "# Benchmarks\n";
-    String heading = "## Dedup (issue 3)";
-    String section = heading + "\n\nCommand: `jobs/benchmark-dedup` (`mvn test -Pbenchmark -Dtest=DedupBenchmark "
+    BenchmarkReport.writeSection("## Dedup (issue 3)", "Command: `jobs/benchmark-dedup` (`mvn test -Pbenchmark -Dtest=DedupBenchmark "
         + "-Dbench.base=" + base + " -Dbench.scales=" + System.getProperty("bench.scales", "1,4") + "`). Measured "
         + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, local[*], one JVM, "
         + "the labelled corpus of docs/dedup.md (seed 7; 1× = " + base + " originals with 3 copies each, "
@@ -260,14 +256,6 @@ class DedupBenchmark {
         + "until the clusters are known (the same connected-components code for both methods). Run in a JVM with "
         + "the JIT and heap of jobs/presslens (C2, 4 GB), after one untimed warm-up run of each method on 1,000 articles. The scan floor and presslens "
         + "times are the median of " + Integer.getInteger("bench.repeat", 3) + " runs (MLlib: one run; the step "
-        + "breakdown is presslens's last run).\n\n" + table;
-    int start = text.indexOf(heading);
-    if (start >= 0) {
-      int end = text.indexOf("\n## ", start + 1);
-      text = text.substring(0, start) + section + (end >= 0 ? text.substring(end + 1) : "");
-    } else {
-      text = text.stripTrailing() + "\n\n" + section;
-    }
-    Files.writeString(path, text);
+        + "breakdown is presslens's last run).\n\n" + table);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,22 +111,11 @@ class EntityBenchmark {
   }
 
   private static void write(String table, int articles) throws IOException {
-    Path path = Path.of("docs/benchmarks.md");
-    String text = Files.exists(path) ? Files.readString(path) : "# Benchmarks\n";
-    String heading = "## Entities (issue 4)";
-    String section = heading + "\n\nCommand: `jobs/benchmark-entities` (`mvn test -Pbenchmark -Dtest=EntityBenchmark "
+    BenchmarkReport.writeSection("## Entities (issue 4)", "Command: `jobs/benchmark-entities` (`mvn test -Pbenchmark -Dtest=EntityBenchmark "
         + "-Dbench.articles=" + articles + "`). Measured " + LocalDate.now() + " on "
         + Runtime.getRuntime().availableProcessors() + " cores, one JVM (C2, 4 GB), after an untimed warm-up of "
         + "each path. The same texts go through CoreNLP alone in one thread (title and text, as the stage tags "
         + "them) and through the NER stage on local[*]; tokens per second per core of the stage = tokens / "
-        + "stage time / cores. Resolution and co-occurrence are timed on the stage's output.\n\n" + table;
-    int start = text.indexOf(heading);
-    if (start >= 0) {
-      int end = text.indexOf("\n## ", start + 1);
-      text = text.substring(0, start) + section + (end >= 0 ? text.substring(end + 1) : "");
-    } else {
-      text = text.stripTrailing() + "\n\n" + section;
-    }
-    Files.writeString(path, text);
+        + "stage time / cores. Resolution and co-occurrence are timed on the stage's output.\n\n" + table);
   }
 }
