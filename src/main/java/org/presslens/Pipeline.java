@@ -22,6 +22,18 @@ import org.presslens.entities.CooccurrenceTable;
 import org.presslens.entities.Entities;
 import org.presslens.entities.EntityMentions;
 import org.presslens.entities.EntityTable;
+import org.presslens.framing.ArticleFraming;
+import org.presslens.framing.Attention;
+import org.presslens.framing.CopySources;
+import org.presslens.framing.DistinctiveWords;
+import org.presslens.framing.FrameShares;
+import org.presslens.framing.Framing;
+import org.presslens.framing.LabelChoices;
+import org.presslens.framing.Originality;
+import org.presslens.framing.QuoteTable;
+import org.presslens.framing.QuotedSpeakers;
+import org.presslens.framing.ToneByEntity;
+import org.presslens.framing.ToneByOutlet;
 import org.presslens.ingest.Ingest;
 import org.presslens.normalize.Articles;
 import org.presslens.normalize.Boilerplate;
@@ -32,7 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The job, stage by stage: ingest -> normalize -> dedup -> output. Each stage's result is materialised once
+ * The job, stage by stage: ingest -> normalize -> dedup -> entities -> framing -> output. Each stage's result is materialised once
  * (persisted and counted, under a named job group) so that its row counts and time are real and later
  * stages do not recompute it.
  */
@@ -79,8 +91,12 @@ public final class Pipeline {
       if (config.dedup().enabled()) {
         dedup(articles, Dedup.Settings.of(config.dedup()), out);
       }
+      Dataset<Row> canonical = canonical(articles, config, out);
       if (config.entities().enabled()) {
-        entities(articles, config, out);
+        entities(canonical, config, out);
+      }
+      if (config.framing().enabled()) {
+        framing(articles, canonical, config, out);
       }
       rows.unpersist();
       RunReport report = Reconciliation.report(run, config, plan, read, stages, dedupFacts, out);
@@ -125,14 +141,18 @@ public final class Pipeline {
     result.release();
   }
 
-  /** Named entities of the canonical articles (every article when dedup is off): mentions, then entities. */
-  private void entities(Dataset<Row> articles, JobConfig config, TableWriter out) {
-    Dataset<Row> canonical = articles;
-    if (config.dedup().enabled()) {
-      Dataset<Row> ids = out.readStaged(Duplicates.TABLE).filter(col(Duplicates.IS_CANONICAL))
-          .select(Duplicates.ARTICLE_ID);
-      canonical = articles.join(ids, Articles.ARTICLE_ID);
+  /** The canonical articles: one per duplicate cluster (every article when dedup is off). */
+  private static Dataset<Row> canonical(Dataset<Row> articles, JobConfig config, TableWriter out) {
+    if (!config.dedup().enabled()) {
+      return articles;
     }
+    Dataset<Row> ids = out.readStaged(Duplicates.TABLE).filter(col(Duplicates.IS_CANONICAL))
+        .select(Duplicates.ARTICLE_ID);
+    return articles.join(ids, Articles.ARTICLE_ID);
+  }
+
+  /** Named entities of the canonical articles: mentions, then entities, then co-occurrence. */
+  private void entities(Dataset<Row> canonical, JobConfig config, TableWriter out) {
     Dataset<Row> extracted = materialize("entities", "named entities of canonical articles", 0,
         Entities.extract(canonical, config.entities()));
     Entities.Result tables = Entities.tables(extracted);
@@ -149,6 +169,34 @@ public final class Pipeline {
       out.stage(CooccurrenceTable.TABLE, Cooccurrence.of(out.readStaged(EntityMentions.TABLE), sizes,
           config.cooccurrence()), CooccurrenceTable.SCHEMA, null);
     }
+  }
+
+  /** Framing statistics: each canonical article scored once, then the framing tables. */
+  private void framing(Dataset<Row> all, Dataset<Row> canonical, JobConfig config, TableWriter out) {
+    Framing.Settings settings = Framing.Settings.of(config.framing());
+    Dataset<Row> mentions = config.entities().enabled() ? out.readStaged(EntityMentions.TABLE) : null;
+    long articles = canonical.count();
+    Dataset<Row> scored = materialize("framing", "tone, words, frames, labels and quotes of canonical articles",
+        articles, articles, Framing.score(canonical, mentions, settings));
+    Framing.Tables tables = Framing.tables(scored, mentions, all,
+        config.dedup().enabled() ? out.readStaged(Duplicates.TABLE) : null, settings);
+    JobGroups.enter(spark, "output", "write framing tables");
+    out.stage(ArticleFraming.TABLE, tables.articleFraming(), ArticleFraming.SCHEMA, null);
+    out.stage(Attention.TABLE, tables.attention(), Attention.SCHEMA, null);
+    out.stage(DistinctiveWords.TABLE, tables.distinctiveWords(), DistinctiveWords.SCHEMA, null);
+    out.stage(FrameShares.TABLE, tables.frames(), FrameShares.SCHEMA, null);
+    out.stage(ToneByOutlet.TABLE, tables.toneByOutlet(), ToneByOutlet.SCHEMA, null);
+    if (tables.toneByEntity() != null) {
+      out.stage(ToneByEntity.TABLE, tables.toneByEntity(), ToneByEntity.SCHEMA, null);
+    }
+    out.stage(LabelChoices.TABLE, tables.labelChoices(), LabelChoices.SCHEMA, null);
+    out.stage(QuoteTable.TABLE, tables.quotes(), QuoteTable.SCHEMA, null);
+    out.stage(QuotedSpeakers.TABLE, tables.quotedSpeakers(), QuotedSpeakers.SCHEMA, null);
+    if (tables.originality() != null) {
+      out.stage(Originality.TABLE, tables.originality(), Originality.SCHEMA, null);
+      out.stage(CopySources.TABLE, tables.copySources(), CopySources.SCHEMA, null);
+    }
+    scored.unpersist();
   }
 
   /** Dedup figures known only while the pipeline runs, for the run report. */

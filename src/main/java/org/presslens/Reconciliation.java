@@ -28,6 +28,7 @@ import org.presslens.ingest.Ingest;
 import org.presslens.normalize.Articles;
 import org.presslens.normalize.Boilerplate;
 import org.presslens.output.RunReport;
+import org.presslens.output.TableReference;
 import org.presslens.output.TableWriter;
 
 /**
@@ -111,6 +112,12 @@ final class Reconciliation {
     if (config.entities().enabled() && config.cooccurrence().enabled()) {
       tables.put(CooccurrenceTable.TABLE, new RunReport.TableSummary(out.path(CooccurrenceTable.TABLE),
           out.readStaged(CooccurrenceTable.TABLE).count(), CooccurrenceTable.GRAIN));
+    }
+    for (TableReference.Table table : TableReference.TABLES) {
+      if (!tables.containsKey(table.name()) && out.isStaged(table.name())) {
+        tables.put(table.name(), new RunReport.TableSummary(out.path(table.name()),
+            out.readStaged(table.name()).count(), table.grain()));
+      }
     }
     return new RunReport(run.id(), "succeeded", run.startedAt().toString(), Instant.now().toString(), versions(),
         ConfigLoader.YAML.valueToTree(config), inputs(config, plan),

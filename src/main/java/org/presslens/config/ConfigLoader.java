@@ -157,7 +157,7 @@ public final class ConfigLoader {
           : input.withName(InputNames.derive(input.paths().get(0))));
     }
     JobConfig withNames = new JobConfig(named, config.output(), config.text(), config.boilerplate(), config.dates(),
-        config.outlets(), config.dedup(), config.entities(), config.cooccurrence(), config.rejects(),
+        config.outlets(), config.dedup(), config.entities(), config.cooccurrence(), config.framing(), config.rejects(),
         config.spark());
     ConfigValidator.validate(withNames);
     return withNames;

@@ -51,6 +51,32 @@ final class ConfigValidator {
         "cooccurrence.period must be day, week or month: " + co.period());
     require(co.minPairCount() >= 1, "cooccurrence.min_pair_count must be >= 1: " + co.minPairCount());
     require(co.minOutlets() >= 1, "cooccurrence.min_outlets must be >= 1: " + co.minOutlets());
+    FramingSettings f = c.framing();
+    require(f.period().equals("day") || f.period().equals("week") || f.period().equals("month"),
+        "framing.period must be day, week or month: " + f.period());
+    require(f.attentionEntities() >= 0, "framing.attention_entities must be >= 0: " + f.attentionEntities());
+    require(f.words().minCount() >= 1, "framing.words.min_count must be >= 1: " + f.words().minCount());
+    require(f.words().prior() > 0, "framing.words.prior must be > 0: " + f.words().prior());
+    require(f.words().top() >= 1, "framing.words.top must be >= 1: " + f.words().top());
+    require(f.words().minOutletArticles() >= 1,
+        "framing.words.min_outlet_articles must be >= 1: " + f.words().minOutletArticles());
+    for (String pair : f.words().outletPairs()) {
+      require(pair.split("\\|", -1).length == 2 && !pair.split("\\|", -1)[0].isBlank()
+          && !pair.split("\\|", -1)[1].isBlank(),
+          "framing.words.outlet_pairs entries must read \"outlet A|outlet B\": " + pair);
+    }
+    require(f.words().vocabulary() >= 1, "framing.words.vocabulary must be >= 1: " + f.words().vocabulary());
+    require(f.labelPrior() > 0, "framing.label_prior must be > 0: " + f.labelPrior());
+    require(f.frames().minHits() >= 1, "framing.frames.min_hits must be >= 1: " + f.frames().minHits());
+    require(f.quoteMinWords() >= 1, "framing.quote_min_words must be >= 1: " + f.quoteMinWords());
+    for (var family : f.labels().entrySet()) {
+      require(family.getValue() != null && family.getValue().size() >= 2,
+          "framing.labels." + family.getKey() + " must list at least two competing labels: " + family.getValue());
+    }
+    for (var topic : f.topics().entrySet()) {
+      require(topic.getValue() != null && !topic.getValue().isEmpty(),
+          "framing.topics." + topic.getKey() + " must list at least one term");
+    }
     DedupSettings d = c.dedup();
     require(d.shingle().equals("word") || d.shingle().equals("char"), "dedup.shingle must be word or char: " + d.shingle());
     require(d.ngram() >= 1, "dedup.ngram must be >= 1: " + d.ngram());

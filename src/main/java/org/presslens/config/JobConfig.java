@@ -27,6 +27,8 @@ public record JobConfig(
     EntitySettings entities,
     @JsonPropertyDescription("Entity co-occurrence statistics")
     CooccurrenceSettings cooccurrence,
+    @JsonPropertyDescription("Per-outlet framing statistics")
+    FramingSettings framing,
     @JsonPropertyDescription("Rejects table and reject-ratio guard")
     RejectSettings rejects,
     @JsonPropertyDescription("Spark session settings")
@@ -41,12 +43,13 @@ public record JobConfig(
     dedup = dedup == null ? DedupSettings.defaults() : dedup;
     entities = entities == null ? new EntitySettings(null, null) : entities;
     cooccurrence = cooccurrence == null ? new CooccurrenceSettings(null, null, null, null, null) : cooccurrence;
+    framing = framing == null ? FramingSettings.defaults() : framing;
     rejects = rejects == null ? new RejectSettings(null, null) : rejects;
     spark = spark == null ? new SparkSettings(null, null, null, null) : spark;
   }
 
   /** The configuration with every key at its default. */
   public static JobConfig defaults() {
-    return new JobConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new JobConfig(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

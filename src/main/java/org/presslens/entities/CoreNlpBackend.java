@@ -18,6 +18,7 @@ import java.util.Properties;
 public final class CoreNlpBackend implements NerBackend {
   static final String MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
   private static volatile StanfordCoreNLP shared;
+  private static volatile StanfordCoreNLP splitter;
 
   private final StanfordCoreNLP pipeline;
 
@@ -42,6 +43,33 @@ public final class CoreNlpBackend implements NerBackend {
       }
     }
     return new CoreNlpBackend(p);
+  }
+
+  /**
+   * Sentences of a text as [begin, end) character offsets, split exactly as the NER pipeline splits them (same
+   * tokenizer and splitter settings, no tagging), so sentence numbers agree with entity_mentions.sentence_index.
+   */
+  public static List<int[]> sentences(String text) {
+    StanfordCoreNLP p = splitter;
+    if (p == null) {
+      synchronized (CoreNlpBackend.class) {
+        p = splitter;
+        if (p == null) {
+          Properties props = properties();
+          props.setProperty("annotators", "tokenize,ssplit");
+          p = new StanfordCoreNLP(props);
+          splitter = p;
+        }
+      }
+    }
+    Annotation document = new Annotation(text);
+    p.annotate(document);
+    List<int[]> out = new ArrayList<>();
+    for (CoreMap s : document.get(CoreAnnotations.SentencesAnnotation.class)) {
+      out.add(new int[] {s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+          s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class)});
+    }
+    return out;
   }
 
   static Properties properties() {

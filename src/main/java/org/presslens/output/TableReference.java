@@ -9,6 +9,17 @@ import org.presslens.dedup.Duplicates;
 import org.presslens.entities.CooccurrenceTable;
 import org.presslens.entities.EntityMentions;
 import org.presslens.entities.EntityTable;
+import org.presslens.framing.ArticleFraming;
+import org.presslens.framing.Attention;
+import org.presslens.framing.CopySources;
+import org.presslens.framing.DistinctiveWords;
+import org.presslens.framing.FrameShares;
+import org.presslens.framing.LabelChoices;
+import org.presslens.framing.Originality;
+import org.presslens.framing.QuoteTable;
+import org.presslens.framing.QuotedSpeakers;
+import org.presslens.framing.ToneByEntity;
+import org.presslens.framing.ToneByOutlet;
 import org.presslens.normalize.Articles;
 import org.presslens.normalize.Boilerplate;
 
@@ -28,7 +39,18 @@ public final class TableReference {
       new Table(DuplicatePairs.TABLE, DuplicatePairs.GRAIN, DuplicatePairs.SCHEMA, null),
       new Table(EntityMentions.TABLE, EntityMentions.GRAIN, EntityMentions.SCHEMA, null),
       new Table(EntityTable.TABLE, EntityTable.GRAIN, EntityTable.SCHEMA, null),
-      new Table(CooccurrenceTable.TABLE, CooccurrenceTable.GRAIN, CooccurrenceTable.SCHEMA, null));
+      new Table(CooccurrenceTable.TABLE, CooccurrenceTable.GRAIN, CooccurrenceTable.SCHEMA, null),
+      new Table(ArticleFraming.TABLE, ArticleFraming.GRAIN, ArticleFraming.SCHEMA, null),
+      new Table(Attention.TABLE, Attention.GRAIN, Attention.SCHEMA, null),
+      new Table(DistinctiveWords.TABLE, DistinctiveWords.GRAIN, DistinctiveWords.SCHEMA, null),
+      new Table(FrameShares.TABLE, FrameShares.GRAIN, FrameShares.SCHEMA, null),
+      new Table(ToneByOutlet.TABLE, ToneByOutlet.GRAIN, ToneByOutlet.SCHEMA, null),
+      new Table(ToneByEntity.TABLE, ToneByEntity.GRAIN, ToneByEntity.SCHEMA, null),
+      new Table(LabelChoices.TABLE, LabelChoices.GRAIN, LabelChoices.SCHEMA, null),
+      new Table(QuoteTable.TABLE, QuoteTable.GRAIN, QuoteTable.SCHEMA, null),
+      new Table(QuotedSpeakers.TABLE, QuotedSpeakers.GRAIN, QuotedSpeakers.SCHEMA, null),
+      new Table(Originality.TABLE, Originality.GRAIN, Originality.SCHEMA, null),
+      new Table(CopySources.TABLE, CopySources.GRAIN, CopySources.SCHEMA, null));
 
   private TableReference() {}
 

@@ -58,6 +58,11 @@ public final class TableWriter {
     staged.add(table);
   }
 
+  /** True when the table was staged in this run. */
+  public boolean isStaged(String table) {
+    return staged.contains(table);
+  }
+
   /** A staged table, for checks before commit. */
   public Dataset<Row> readStaged(String table) {
     return spark.read().parquet(new Path(staging, table).toString());

@@ -1,0 +1,433 @@
+package org.presslens.framing;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.date_trunc;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.map_keys;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.presslens.config.FramingSettings;
+import org.presslens.dedup.Duplicates;
+import org.presslens.entities.EntityMentions;
+import org.presslens.normalize.Articles;
+
+/**
+ * Framing stage: per-outlet statistics of what outlets cover and how they tell it. {@link #score} reads each
+ * canonical article once ({@link ScoreArticles}); {@link #tables} turns the scores, the entity mentions and the
+ * duplicate clusters into the framing tables, each with its counts and uncertainty (Wilson intervals for shares,
+ * standard errors for means, log-odds variance and z for comparisons, Benjamini-Hochberg for many tests).
+ */
+public final class Framing {
+  private static final String N = "__n";
+  private static final String PRIOR_TOTAL = "__a0";
+
+  private Framing() {}
+
+  /** Plain values the stage needs, with the frame lexicon loaded. */
+  public record Settings(String periodUnit, Map<String, List<String>> topics, int attentionEntities, int minCount,
+      double wordPrior, int top, int minOutletArticles, List<String[]> outletPairs, List<String> wordEntities,
+      int vocabulary, Map<String, List<String>> frameCues, int minHits, Map<String, List<String>> labels,
+      double labelPrior, int quoteMinWords) {
+
+    public static Settings of(FramingSettings s) {
+      List<String[]> pairs = new ArrayList<>();
+      for (String pair : s.words().outletPairs()) {
+        String[] sides = pair.split("\\|", -1);
+        pairs.add(new String[] {sides[0].strip(), sides[1].strip()});
+      }
+      return new Settings(s.period(), s.topics(), s.attentionEntities(), s.words().minCount(), s.words().prior(),
+          s.words().top(), s.words().minOutletArticles(), pairs, s.words().entities(), s.words().vocabulary(),
+          FrameLexicon.load(s.frames().lexicon()), s.frames().minHits(), s.labels(), s.labelPrior(),
+          s.quoteMinWords());
+    }
+  }
+
+  /** The framing tables (originality and copy sources are null without duplicate clusters). */
+  public record Tables(Dataset<Row> articleFraming, Dataset<Row> attention, Dataset<Row> distinctiveWords,
+      Dataset<Row> frames, Dataset<Row> toneByOutlet, Dataset<Row> toneByEntity, Dataset<Row> labelChoices,
+      Dataset<Row> quotes, Dataset<Row> quotedSpeakers, Dataset<Row> originality, Dataset<Row> copySources) {}
+
+  /**
+   * Scores each canonical article. {@code canonical}: articles rows (duplicates once); {@code mentions}: the
+   * entity_mentions table or null. Output: {@link ScoreArticles#SCHEMA} plus period_start.
+   */
+  public static Dataset<Row> score(Dataset<Row> canonical, Dataset<Row> mentions, Settings settings) {
+    Dataset<Row> input = canonical.select(Articles.ARTICLE_ID, Articles.OUTLET, Articles.PUBLISHED_DATE,
+        Articles.TITLE, Articles.TEXT);
+    StructType mention = new StructType().add(EntityMentions.CHAR_START, DataTypes.IntegerType)
+        .add(EntityMentions.CHAR_END, DataTypes.IntegerType).add(EntityMentions.ENTITY_TYPE, DataTypes.StringType)
+        .add(EntityMentions.ENTITY_ID, DataTypes.StringType).add(EntityMentions.ENTITY_NAME, DataTypes.StringType);
+    if (mentions == null) {
+      input = input.withColumn(ScoreArticles.MENTIONS, lit(null).cast(new ArrayType(mention, true)));
+    } else {
+      Dataset<Row> grouped = mentions.filter(col(EntityMentions.FIELD).equalTo("text"))
+          .groupBy(EntityMentions.ARTICLE_ID)
+          .agg(collect_list(struct(EntityMentions.CHAR_START, EntityMentions.CHAR_END, EntityMentions.ENTITY_TYPE,
+              EntityMentions.ENTITY_ID, EntityMentions.ENTITY_NAME)).as(ScoreArticles.MENTIONS));
+      input = input.join(grouped, org.presslens.common.Schemas.columns(Articles.ARTICLE_ID), "left");
+    }
+    return input.map(new ScoreArticles(settings.frameCues(), settings.topics(), settings.labels(),
+            settings.quoteMinWords()), Encoders.row(ScoreArticles.SCHEMA))
+        .withColumn(Columns.PERIOD_START, period(col(Articles.PUBLISHED_DATE), settings.periodUnit()));
+  }
+
+  static Column period(Column date, String unit) {
+    return to_date(date_trunc(unit, date));
+  }
+
+  /**
+   * The tables. {@code scored}: {@link #score}'s output; {@code mentions}: entity_mentions or null;
+   * {@code articles} and {@code duplicates}: every article and its cluster (null without dedup).
+   */
+  public static Tables tables(Dataset<Row> scored, Dataset<Row> mentions, Dataset<Row> articles,
+      Dataset<Row> duplicates, Settings settings) {
+    SparkSession spark = scored.sparkSession();
+    Dataset<Row> originality = null;
+    Dataset<Row> copySources = null;
+    if (duplicates != null) {
+      Dataset<Row> copies = copies(articles, duplicates, settings.periodUnit());
+      originality = originality(copies);
+      copySources = copySources(copies);
+    }
+    return new Tables(articleFraming(scored, settings.minHits()), attention(spark, scored, mentions, settings),
+        distinctiveWords(scored, mentions, settings), frames(spark, scored, settings),
+        toneByOutlet(scored), mentions == null ? null : toneByEntity(scored, mentions),
+        labelChoices(spark, scored, settings), quotes(scored), quotedSpeakers(scored), originality, copySources);
+  }
+
+  /** Frame ids an article invokes: hits >= minHits, else [other]. */
+  static Column invokedFrames(int minHits) {
+    Column hits = col(ScoreArticles.FRAME_HITS);
+    Column invoked = filter(map_keys(hits), k -> hits.getItem(k).geq(minHits));
+    return when(size(invoked).gt(0), invoked).otherwise(array(lit(FrameLexicon.OTHER)));
+  }
+
+  static Dataset<Row> articleFraming(Dataset<Row> scored, int minHits) {
+    return scored.select(col(Articles.ARTICLE_ID), col(Articles.OUTLET), col(Articles.PUBLISHED_DATE),
+        col(Columns.PERIOD_START), col(ScoreArticles.WORDS).as(ArticleFraming.WORDS),
+        size(filter(col(ScoreArticles.SENTENCES), s -> s.getField(EntityMentions.FIELD).equalTo("text")))
+            .as(ArticleFraming.SENTENCES),
+        col(ScoreArticles.TONE).as(ArticleFraming.TONE), invokedFrames(minHits).as(ArticleFraming.FRAMES),
+        col(ScoreArticles.FRAME_HITS).as(ArticleFraming.FRAME_HITS), col(ScoreArticles.TOPICS).as(ArticleFraming.TOPICS),
+        size(col(ScoreArticles.QUOTES)).as(ArticleFraming.QUOTES));
+  }
+
+  /** Canonical articles per outlet and period. */
+  private static Dataset<Row> outletPeriods(Dataset<Row> scored, String countColumn) {
+    return scored.groupBy(Columns.OUTLET, Columns.PERIOD_START).agg(count(lit(1)).as(countColumn));
+  }
+
+  static Dataset<Row> attention(SparkSession spark, Dataset<Row> scored, Dataset<Row> mentions, Settings settings) {
+    List<Dataset<Row>> subjects = new ArrayList<>();
+    if (mentions != null && settings.attentionEntities() > 0) {
+      Dataset<Row> entityArticles = mentions.select(EntityMentions.ARTICLE_ID, EntityMentions.ENTITY_ID,
+          EntityMentions.ENTITY_NAME).distinct();
+      Dataset<Row> top = entityArticles.groupBy(EntityMentions.ENTITY_ID).agg(count(lit(1)).as(N))
+          .orderBy(col(N).desc(), col(EntityMentions.ENTITY_ID)).limit(settings.attentionEntities())
+          .select(EntityMentions.ENTITY_ID);
+      subjects.add(entityArticles.join(top, EntityMentions.ENTITY_ID).select(lit("entity").as(Attention.SUBJECT_TYPE),
+          col(EntityMentions.ENTITY_ID).as(Attention.SUBJECT_ID), col(EntityMentions.ENTITY_NAME).as(Attention.SUBJECT_NAME),
+          col(EntityMentions.ARTICLE_ID)));
+    }
+    if (!settings.topics().isEmpty()) {
+      subjects.add(scored.select(lit("topic").as(Attention.SUBJECT_TYPE),
+          explode(col(ScoreArticles.TOPICS)).as(Attention.SUBJECT_ID), col(Articles.ARTICLE_ID))
+          .withColumn(Attention.SUBJECT_NAME, col(Attention.SUBJECT_ID))
+          .select(Attention.SUBJECT_TYPE, Attention.SUBJECT_ID, Attention.SUBJECT_NAME, Articles.ARTICLE_ID));
+    }
+    if (subjects.isEmpty()) {
+      return spark.createDataFrame(List.of(), Attention.SCHEMA);
+    }
+    Dataset<Row> subjectArticles = subjects.stream().reduce(Dataset::union).orElseThrow();
+    String[] subject = {Attention.SUBJECT_TYPE, Attention.SUBJECT_ID, Attention.SUBJECT_NAME};
+    Dataset<Row> matching = subjectArticles
+        .join(scored.select(Articles.ARTICLE_ID, Columns.OUTLET, Columns.PERIOD_START), Articles.ARTICLE_ID)
+        .groupBy(col(subject[0]), col(subject[1]), col(subject[2]), col(Columns.OUTLET), col(Columns.PERIOD_START))
+        .agg(count(lit(1)).as(Attention.MATCHING));
+    Dataset<Row> grid = subjectArticles.select(subject[0], subject[1], subject[2]).distinct()
+        .crossJoin(outletPeriods(scored, Attention.TOTAL));
+    Dataset<Row> rows = NullSafe.leftJoin(grid, matching, subject[0], subject[1], subject[2], Columns.OUTLET,
+            Columns.PERIOD_START)
+        .withColumn(Attention.MATCHING, coalesce(col(Attention.MATCHING), lit(0L)));
+    rows = rows
+        .withColumn(Attention.ALL_MATCHING, sum(Attention.MATCHING).over(Window.partitionBy(col(subject[0]),
+            col(subject[1]), col(Columns.PERIOD_START))).cast(DataTypes.LongType))
+        .withColumn(Attention.ALL_TOTAL, sum(Attention.TOTAL).over(Window.partitionBy(col(subject[0]),
+            col(subject[1]), col(Columns.PERIOD_START))).cast(DataTypes.LongType));
+    Column share = Stats.share(col(Attention.MATCHING), col(Attention.TOTAL));
+    Column allShare = Stats.share(col(Attention.ALL_MATCHING), col(Attention.ALL_TOTAL));
+    return rows.withColumn(Columns.SHARE, share)
+        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(Attention.MATCHING), col(Attention.TOTAL)))
+        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(Attention.MATCHING), col(Attention.TOTAL)))
+        .withColumn(Attention.ALL_SHARE, allShare)
+        .withColumn(Attention.RELATIVE, when(col(Attention.ALL_SHARE).gt(0),
+            col(Columns.SHARE).divide(col(Attention.ALL_SHARE))));
+  }
+
+  static Dataset<Row> distinctiveWords(Dataset<Row> scored, Dataset<Row> mentions, Settings settings) {
+    String subjectId = DistinctiveWords.SUBSET_ENTITY_ID;
+    String subjectName = DistinctiveWords.SUBSET_ENTITY_NAME;
+    Dataset<Row> articleSubsets = scored.select(col(Articles.ARTICLE_ID),
+        lit(null).cast(DataTypes.StringType).as(subjectId), lit(null).cast(DataTypes.StringType).as(subjectName));
+    if (mentions != null && !settings.wordEntities().isEmpty()) {
+      List<String> names = settings.wordEntities().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+      articleSubsets = articleSubsets.union(mentions
+          .filter(lower(col(EntityMentions.ENTITY_NAME)).isin(names.toArray()))
+          .select(col(EntityMentions.ARTICLE_ID), col(EntityMentions.ENTITY_ID).as(subjectId),
+              col(EntityMentions.ENTITY_NAME).as(subjectName)).distinct());
+    }
+    Dataset<Row> terms = scored.select(col(Articles.ARTICLE_ID), col(Columns.OUTLET),
+            explode(col(ScoreArticles.TERMS)).as("t"))
+        .select(col(Articles.ARTICLE_ID), col(Columns.OUTLET), col("t.term").as(DistinctiveWords.TERM),
+            col("t.n").cast(DataTypes.LongType).as(N))
+        .join(articleSubsets, Articles.ARTICLE_ID);
+    Column[] subset = {col(subjectId), col(subjectName)};
+    Dataset<Row> counts = terms.groupBy(col(subjectId), col(subjectName), col(Columns.OUTLET),
+        col(DistinctiveWords.TERM)).agg(sum(N).as(DistinctiveWords.COUNT)).localCheckpoint();
+    Dataset<Row> outletTotals = counts.groupBy(col(subjectId), col(Columns.OUTLET))
+        .agg(sum(DistinctiveWords.COUNT).as(DistinctiveWords.OUTLET_TERMS));
+    Dataset<Row> outletArticles = terms.groupBy(col(subjectId), col(Columns.OUTLET))
+        .agg(countDistinct(col(Articles.ARTICLE_ID)).as(N));
+    Dataset<Row> termTotals = counts.groupBy(col(subjectId), col(subjectName), col(DistinctiveWords.TERM))
+        .agg(sum(DistinctiveWords.COUNT).as("term_total"))
+        .withColumn("subset_total", sum("term_total").over(Window.partitionBy(col(subjectId))))
+        .filter(col("term_total").geq(settings.minCount()))
+        .withColumn("term_rank", row_number().over(Window.partitionBy(col(subjectId))
+            .orderBy(col("term_total").desc(), col(DistinctiveWords.TERM))))
+        .filter(col("term_rank").leq(settings.vocabulary())).drop("term_rank");
+
+    Dataset<Row> compared = NullSafe.innerJoin(outletTotals, outletArticles.filter(col(N)
+        .geq(settings.minOutletArticles())), subjectId, Columns.OUTLET).drop(N);
+    Dataset<Row> vsRest = NullSafe.leftJoin(NullSafe.innerJoin(compared, termTotals, subjectId), counts
+            .drop(subjectName), subjectId, Columns.OUTLET, DistinctiveWords.TERM)
+        .withColumn(DistinctiveWords.COUNT, coalesce(col(DistinctiveWords.COUNT), lit(0L)))
+        .withColumn(DistinctiveWords.OTHER, lit(null).cast(DataTypes.StringType))
+        .withColumn(DistinctiveWords.OTHER_COUNT, col("term_total").minus(col(DistinctiveWords.COUNT)))
+        .withColumn(DistinctiveWords.OTHER_TERMS, col("subset_total").minus(col(DistinctiveWords.OUTLET_TERMS)));
+    Dataset<Row> comparisons = vsRest;
+    if (!settings.outletPairs().isEmpty()) {
+      List<Row> pairRows = settings.outletPairs().stream().map(p -> RowFactory.create(p[0], p[1])).toList();
+      Dataset<Row> pairs = scored.sparkSession().createDataFrame(pairRows, new StructType()
+          .add(Columns.OUTLET, DataTypes.StringType).add(DistinctiveWords.OTHER, DataTypes.StringType));
+      Dataset<Row> sideA = NullSafe.innerJoin(pairs, outletTotals, Columns.OUTLET);
+      Dataset<Row> otherTotals = outletTotals.withColumnRenamed(Columns.OUTLET, DistinctiveWords.OTHER)
+          .withColumnRenamed(DistinctiveWords.OUTLET_TERMS, DistinctiveWords.OTHER_TERMS);
+      Dataset<Row> pairGrid = NullSafe.innerJoin(NullSafe.innerJoin(sideA, otherTotals, subjectId,
+          DistinctiveWords.OTHER), termTotals, subjectId);
+      Dataset<Row> otherCounts = counts.drop(subjectName).withColumnRenamed(Columns.OUTLET, DistinctiveWords.OTHER)
+          .withColumnRenamed(DistinctiveWords.COUNT, DistinctiveWords.OTHER_COUNT);
+      Dataset<Row> pairRowsWithCounts = NullSafe.leftJoin(NullSafe.leftJoin(pairGrid, counts.drop(subjectName),
+              subjectId, Columns.OUTLET, DistinctiveWords.TERM), otherCounts, subjectId, DistinctiveWords.OTHER,
+              DistinctiveWords.TERM)
+          .withColumn(DistinctiveWords.COUNT, coalesce(col(DistinctiveWords.COUNT), lit(0L)))
+          .withColumn(DistinctiveWords.OTHER_COUNT, coalesce(col(DistinctiveWords.OTHER_COUNT), lit(0L)));
+      comparisons = comparisons.unionByName(pairRowsWithCounts);
+    }
+    Column yi = col(DistinctiveWords.COUNT).cast(DataTypes.DoubleType);
+    Column yj = col(DistinctiveWords.OTHER_COUNT).cast(DataTypes.DoubleType);
+    Column a = col(DistinctiveWords.PRIOR);
+    Dataset<Row> tested = comparisons
+        .withColumn(DistinctiveWords.NGRAM, size(org.apache.spark.sql.functions.split(col(DistinctiveWords.TERM), " ")))
+        .withColumn(DistinctiveWords.PRIOR, lit(settings.wordPrior()).multiply(col("term_total"))
+            .divide(col("subset_total")))
+        .withColumn(PRIOR_TOTAL, lit(settings.wordPrior()))
+        .withColumn(Columns.LOG_ODDS, Stats.logOdds(yi, col(DistinctiveWords.OUTLET_TERMS), yj,
+            col(DistinctiveWords.OTHER_TERMS), a, col(PRIOR_TOTAL)))
+        .withColumn(Columns.VARIANCE, Stats.logOddsVariance(yi, yj, a))
+        .withColumn(Columns.Z, col(Columns.LOG_ODDS).divide(sqrt(col(Columns.VARIANCE))))
+        .withColumn(DistinctiveWords.P_VALUE, Stats.pValue(col(Columns.Z)));
+    String[] family = {subjectId, Columns.OUTLET, DistinctiveWords.OTHER};
+    Column[] familyColumns = {col(subjectId), col(Columns.OUTLET), col(DistinctiveWords.OTHER)};
+    tested = Stats.benjaminiHochberg(tested, DistinctiveWords.P_VALUE, DistinctiveWords.P_ADJUSTED, family)
+        .withColumn(DistinctiveWords.TESTED, count(lit(1)).over(Window.partitionBy(familyColumns)))
+        .withColumn("rank_high", row_number().over(Window.partitionBy(familyColumns)
+            .orderBy(col(Columns.Z).desc(), col(DistinctiveWords.TERM))))
+        .withColumn("rank_low", row_number().over(Window.partitionBy(familyColumns)
+            .orderBy(col(Columns.Z).asc(), col(DistinctiveWords.TERM))));
+    return tested.filter(col("rank_high").leq(settings.top()).or(col("rank_low").leq(settings.top())));
+  }
+
+  static Dataset<Row> frames(SparkSession spark, Dataset<Row> scored, Settings settings) {
+    List<Row> frameRows = new ArrayList<>();
+    FrameLexicon.FRAMES.forEach((id, name) -> frameRows.add(RowFactory.create(id, name)));
+    Dataset<Row> frameIds = spark.createDataFrame(frameRows, new StructType()
+        .add(FrameShares.FRAME, DataTypes.StringType).add(FrameShares.FRAME_NAME, DataTypes.StringType));
+    Dataset<Row> invoking = scored.select(col(Columns.OUTLET), col(Columns.PERIOD_START),
+            explode(invokedFrames(settings.minHits())).as(FrameShares.FRAME))
+        .groupBy(Columns.OUTLET, Columns.PERIOD_START, FrameShares.FRAME).agg(count(lit(1)).as(FrameShares.INVOKING));
+    Dataset<Row> hits = scored.select(col(Columns.OUTLET), col(Columns.PERIOD_START),
+            explode(col(ScoreArticles.FRAME_HITS)).as(new String[] {FrameShares.FRAME, N}))
+        .groupBy(Columns.OUTLET, Columns.PERIOD_START, FrameShares.FRAME).agg(sum(N).as("hits"));
+    Dataset<Row> grid = outletPeriods(scored, Columns.ARTICLES).crossJoin(frameIds);
+    return NullSafe.leftJoin(NullSafe.leftJoin(grid, invoking, Columns.OUTLET, Columns.PERIOD_START,
+            FrameShares.FRAME), hits, Columns.OUTLET, Columns.PERIOD_START, FrameShares.FRAME)
+        .withColumn(FrameShares.INVOKING, coalesce(col(FrameShares.INVOKING), lit(0L)))
+        .withColumn(Columns.SHARE, Stats.share(col(FrameShares.INVOKING), col(Columns.ARTICLES)))
+        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(FrameShares.INVOKING), col(Columns.ARTICLES)))
+        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(FrameShares.INVOKING), col(Columns.ARTICLES)))
+        .withColumn(FrameShares.MEAN_HITS, coalesce(col("hits"), lit(0L)).cast(DataTypes.DoubleType)
+            .divide(col(Columns.ARTICLES)));
+  }
+
+  static Dataset<Row> toneByOutlet(Dataset<Row> scored) {
+    return scored.filter(col(ScoreArticles.TONE).isNotNull())
+        .groupBy(Columns.OUTLET, Columns.PERIOD_START)
+        .agg(count(lit(1)).as(ToneByOutlet.N), avg(ScoreArticles.TONE).as(Columns.MEAN),
+            Stats.standardError(col(ScoreArticles.TONE)).as(Columns.STD_ERROR));
+  }
+
+  static Dataset<Row> toneByEntity(Dataset<Row> scored, Dataset<Row> mentions) {
+    Dataset<Row> sentences = scored.select(col(Articles.ARTICLE_ID), col(Columns.OUTLET),
+            explode(col(ScoreArticles.SENTENCES)).as("s"))
+        .select(col(Articles.ARTICLE_ID), col(Columns.OUTLET), col("s." + EntityMentions.FIELD).as(EntityMentions.FIELD),
+            col("s." + EntityMentions.SENTENCE_INDEX).as(EntityMentions.SENTENCE_INDEX), col("s.compound").as(N))
+        .filter(col(N).isNotNull());
+    Dataset<Row> mentioned = mentions.select(EntityMentions.ARTICLE_ID, EntityMentions.FIELD,
+        EntityMentions.SENTENCE_INDEX, EntityMentions.ENTITY_ID, EntityMentions.ENTITY_NAME).distinct();
+    return sentences.join(mentioned, org.presslens.common.Schemas.columns(EntityMentions.ARTICLE_ID,
+            EntityMentions.FIELD, EntityMentions.SENTENCE_INDEX))
+        .groupBy(Columns.OUTLET, EntityMentions.ENTITY_ID, EntityMentions.ENTITY_NAME)
+        .agg(count(lit(1)).as(ToneByEntity.N), countDistinct(EntityMentions.ARTICLE_ID).as(ToneByEntity.ARTICLES),
+            avg(N).as(Columns.MEAN), Stats.standardError(col(N)).as(Columns.STD_ERROR));
+  }
+
+  static Dataset<Row> labelChoices(SparkSession spark, Dataset<Row> scored, Settings settings) {
+    List<Row> labelRows = new ArrayList<>();
+    settings.labels().forEach((family, labels) -> labels.forEach(l -> labelRows.add(RowFactory.create(family, l))));
+    Dataset<Row> labels = spark.createDataFrame(labelRows, new StructType()
+        .add(LabelChoices.FAMILY, DataTypes.StringType).add(LabelChoices.LABEL, DataTypes.StringType));
+    Dataset<Row> counts = scored.select(col(Articles.ARTICLE_ID), col(Columns.OUTLET),
+            explode(col(ScoreArticles.LABELS)).as("l"))
+        .groupBy(col(Columns.OUTLET), col("l.family").as(LabelChoices.FAMILY), col("l.label").as(LabelChoices.LABEL))
+        .agg(sum("l.n").cast(DataTypes.LongType).as(LabelChoices.COUNT),
+            sum("l.n_outside_quotes").cast(DataTypes.LongType).as(LabelChoices.OUTSIDE_QUOTES),
+            countDistinct(Articles.ARTICLE_ID).as(LabelChoices.ARTICLES));
+    Dataset<Row> grid = scored.select(Columns.OUTLET).distinct().crossJoin(labels);
+    Column family = col(LabelChoices.FAMILY);
+    Dataset<Row> rows = NullSafe.leftJoin(grid, counts, Columns.OUTLET, LabelChoices.FAMILY, LabelChoices.LABEL);
+    for (String c : new String[] {LabelChoices.COUNT, LabelChoices.OUTSIDE_QUOTES, LabelChoices.ARTICLES}) {
+      rows = rows.withColumn(c, coalesce(col(c), lit(0L)));
+    }
+    rows = rows
+        .withColumn(LabelChoices.FAMILY_COUNT, sum(LabelChoices.COUNT)
+            .over(Window.partitionBy(col(Columns.OUTLET), family)).cast(DataTypes.LongType))
+        .withColumn("label_total", sum(LabelChoices.COUNT).over(Window.partitionBy(family, col(LabelChoices.LABEL))))
+        .withColumn("family_total", sum(LabelChoices.COUNT).over(Window.partitionBy(family)))
+        .withColumn(LabelChoices.REST_COUNT, col("label_total").minus(col(LabelChoices.COUNT)).cast(DataTypes.LongType))
+        .withColumn(LabelChoices.REST_FAMILY_COUNT, col("family_total").minus(col(LabelChoices.FAMILY_COUNT))
+            .cast(DataTypes.LongType))
+        .withColumn(LabelChoices.PRIOR, when(col("family_total").gt(0), lit(settings.labelPrior())
+            .multiply(col("label_total")).divide(col("family_total"))).otherwise(lit(0.0)));
+    Column yi = col(LabelChoices.COUNT).cast(DataTypes.DoubleType);
+    Column yj = col(LabelChoices.REST_COUNT).cast(DataTypes.DoubleType);
+    Column a = col(LabelChoices.PRIOR);
+    Column defined = a.gt(0);
+    return rows
+        .withColumn(Columns.SHARE, Stats.share(col(LabelChoices.COUNT), col(LabelChoices.FAMILY_COUNT)))
+        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(LabelChoices.COUNT), col(LabelChoices.FAMILY_COUNT)))
+        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(LabelChoices.COUNT), col(LabelChoices.FAMILY_COUNT)))
+        .withColumn(LabelChoices.REST_SHARE, Stats.share(col(LabelChoices.REST_COUNT),
+            col(LabelChoices.REST_FAMILY_COUNT)))
+        .withColumn(Columns.LOG_ODDS, when(defined, Stats.logOdds(yi, col(LabelChoices.FAMILY_COUNT), yj,
+            col(LabelChoices.REST_FAMILY_COUNT), a, lit(settings.labelPrior()))))
+        .withColumn(Columns.VARIANCE, when(defined, Stats.logOddsVariance(yi, yj, a)))
+        .withColumn(Columns.Z, col(Columns.LOG_ODDS).divide(sqrt(col(Columns.VARIANCE))));
+  }
+
+  static Dataset<Row> quotes(Dataset<Row> scored) {
+    return scored.select(col(Articles.ARTICLE_ID), col(Columns.OUTLET), col(Articles.PUBLISHED_DATE),
+            posexplode(col(ScoreArticles.QUOTES)).as(new String[] {QuoteTable.QUOTE_INDEX, "q"}))
+        .select(col(Articles.ARTICLE_ID), col(Columns.OUTLET), col(Articles.PUBLISHED_DATE),
+            col(QuoteTable.QUOTE_INDEX), col("q.char_start").as(QuoteTable.CHAR_START),
+            col("q.char_end").as(QuoteTable.CHAR_END), col("q.text").as(QuoteTable.QUOTE),
+            col("q.speaker").as(QuoteTable.SPEAKER), col("q.speaker_entity_id").as(QuoteTable.SPEAKER_ENTITY_ID),
+            col("q.speaker_name").as(QuoteTable.SPEAKER_NAME), col("q.speech_verb").as(QuoteTable.SPEECH_VERB),
+            col("q.attribution").as(QuoteTable.ATTRIBUTION));
+  }
+
+  static Dataset<Row> quotedSpeakers(Dataset<Row> scored) {
+    Dataset<Row> quotes = quotes(scored);
+    Column speaker = coalesce(col(QuoteTable.SPEAKER_NAME), lower(col(QuoteTable.SPEAKER)), lit("(unattributed)"));
+    return quotes.groupBy(col(Columns.OUTLET), col(QuoteTable.SPEAKER_ENTITY_ID), speaker.as(QuotedSpeakers.SPEAKER))
+        .agg(count(lit(1)).as(QuotedSpeakers.QUOTES), countDistinct(QuoteTable.ARTICLE_ID).as(QuotedSpeakers.ARTICLES))
+        .withColumn(QuotedSpeakers.OUTLET_QUOTES, sum(QuotedSpeakers.QUOTES).over(Window.partitionBy(Columns.OUTLET))
+            .cast(DataTypes.LongType))
+        .withColumn(Columns.SHARE, Stats.share(col(QuotedSpeakers.QUOTES), col(QuotedSpeakers.OUTLET_QUOTES)))
+        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(QuotedSpeakers.QUOTES), col(QuotedSpeakers.OUTLET_QUOTES)))
+        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(QuotedSpeakers.QUOTES), col(QuotedSpeakers.OUTLET_QUOTES)));
+  }
+
+  /**
+   * Every article with its cluster's original: the earliest article (undated last; ties: the canonical one, then
+   * the smallest id). Columns: outlet, period_start, is_original, original_outlet.
+   */
+  static Dataset<Row> copies(Dataset<Row> articles, Dataset<Row> duplicates, String periodUnit) {
+    Dataset<Row> all = articles.select(Articles.ARTICLE_ID, Articles.OUTLET, Articles.PUBLISHED_DATE)
+        .join(duplicates.select(Duplicates.ARTICLE_ID, Duplicates.CLUSTER_ID, Duplicates.IS_CANONICAL),
+            Articles.ARTICLE_ID);
+    var byAge = Window.partitionBy(Duplicates.CLUSTER_ID).orderBy(col(Articles.PUBLISHED_DATE).asc_nulls_last(),
+        col(Duplicates.IS_CANONICAL).desc(), col(Articles.ARTICLE_ID));
+    return all
+        .withColumn("original_id", first(Articles.ARTICLE_ID).over(byAge))
+        .withColumn("original_outlet", first(Articles.OUTLET).over(byAge))
+        .withColumn(Columns.PERIOD_START, period(col(Articles.PUBLISHED_DATE), periodUnit))
+        .withColumn("is_original", col(Articles.ARTICLE_ID).equalTo(col("original_id")))
+        .withColumn("same_outlet", col("original_outlet").eqNullSafe(col(Articles.OUTLET)));
+  }
+
+  static Dataset<Row> originality(Dataset<Row> copies) {
+    Column isOriginal = col("is_original");
+    Column fromOther = not(isOriginal).and(not(col("same_outlet")));
+    return copies.groupBy(Columns.OUTLET, Columns.PERIOD_START)
+        .agg(count(lit(1)).as(Columns.ARTICLES),
+            sum(when(fromOther, 1L).otherwise(0L)).as(Originality.COPIES),
+            sum(when(not(isOriginal).and(col("same_outlet")), 1L).otherwise(0L)).as(Originality.SAME_OUTLET_COPIES),
+            sum(when(isOriginal, 1L).otherwise(0L)).as(Originality.ORIGINALS))
+        .withColumn(Columns.SHARE, Stats.share(col(Originality.COPIES), col(Columns.ARTICLES)))
+        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(Originality.COPIES), col(Columns.ARTICLES)))
+        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(Originality.COPIES), col(Columns.ARTICLES)));
+  }
+
+  static Dataset<Row> copySources(Dataset<Row> copies) {
+    return copies.filter(not(col("is_original")).and(not(col("same_outlet"))))
+        .groupBy(col(Columns.OUTLET), col("original_outlet").as(CopySources.SOURCE_OUTLET))
+        .agg(count(lit(1)).as(CopySources.COPIES))
+        .withColumn(CopySources.OUTLET_COPIES, sum(CopySources.COPIES).over(Window.partitionBy(Columns.OUTLET))
+            .cast(DataTypes.LongType))
+        .withColumn(Columns.SHARE, Stats.share(col(CopySources.COPIES), col(CopySources.OUTLET_COPIES)))
+        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(CopySources.COPIES), col(CopySources.OUTLET_COPIES)))
+        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(CopySources.COPIES), col(CopySources.OUTLET_COPIES)));
+  }
+}

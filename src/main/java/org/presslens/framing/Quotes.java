@@ -1,0 +1,195 @@
+package org.presslens.framing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Direct quotations and their speakers. A quotation is text between a pair of double quotes (curly or straight)
+ * inside one paragraph; a quote left open at the end of a paragraph runs to the paragraph's end (news style for
+ * quotes that go on in the next paragraph). Its speaker is the phrase joined to it by a speech verb:
+ * <ol>
+ *   <li>after the quote: {@code "...," Lavrov said} / {@code "...," said Lavrov} / {@code "..." according to Lavrov};</li>
+ *   <li>before it, in the same sentence: {@code Lavrov told reporters: "..."}.</li>
+ * </ol>
+ * The phrase (cut before a relative clause) resolves to the person or organisation mentioned inside it (a person
+ * first), or, for a
+ * pronoun (he, she), to the nearest person mentioned before the quote. Otherwise the phrase itself is the speaker
+ * ("a senior EU official"), with no entity.
+ */
+public final class Quotes {
+  static final String VERBS = "said|says|say|told|tells|added|adds|stated|states|declared|insisted|insists|warned"
+      + "|warns|argued|argues|explained|noted|notes|wrote|writes|asked|replied|claimed|claims|continued|announced"
+      + "|acknowledged|recalled|urged|stressed|emphasized|emphasised|tweeted|conceded|admitted|suggested|concluded"
+      + "|remarked|added|maintained|countered|cautioned|vowed|predicted|complained|boasted|pleaded|testified";
+  /** A dot that ends an abbreviation (Mr., Gen., U.S.) rather than a sentence. */
+  private static final String ABBREVIATION = "\\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|St|Jr|Sr|Mt|[A-Z])";
+  private static final String ABBREVIATION_DOT = "(?<=" + ABBREVIATION + ")\\.";
+  private static final String SPEAKER = "(?:[^\"“”.!?;:\\n]|" + ABBREVIATION_DOT + ")";
+  private static final String SPEAKER_NO_COMMA = "(?:[^\"“”,.!?;:(\\n]|" + ABBREVIATION_DOT + ")";
+  private static final Pattern AFTER_NAME_VERB = Pattern.compile("^[\\s,;:\\-—–]*(?<speaker>" + SPEAKER
+      + "{1,80}?)\\s+(?:has\\s+|had\\s+|would\\s+|will\\s+)?(?<verb>" + VERBS + ")\\b");
+  private static final Pattern AFTER_VERB_NAME = Pattern.compile(
+      "^[\\s,;:\\-—–]*(?<verb>" + VERBS + "|according\\s+to)\\s+(?<speaker>" + SPEAKER_NO_COMMA + "{1,80})");
+  private static final Pattern VERB = Pattern.compile("\\b(?<verb>" + VERBS + ")\\b");
+  private static final Pattern SENTENCE_END = Pattern.compile("(?:[!?\"“”\\n]|(?<!" + ABBREVIATION + ")\\.)");
+  private static final Pattern RELATIVE_CLAUSE = Pattern.compile(",\\s*(?:who|which|whose|whom)\\b|,\\s*$");
+  private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "i", "we");
+  private static final int MAX_SPEAKER_WORDS = 8;
+
+  /** A named-entity mention of the text (offsets in the text), as entity_mentions has it. */
+  public record Mention(int begin, int end, String type, String entityId, String entityName) {}
+
+  /**
+   * One quotation: [begin, end) offsets of the quoted words (quote marks excluded), its speaker phrase and the
+   * entity it resolved to (null when none), the speech verb and how the speaker was found (after, before,
+   * pronoun; null when unattributed).
+   */
+  public record Quote(int begin, int end, String text, String speaker, String entityId, String entityName,
+      String verb, String attribution) {}
+
+  private Quotes() {}
+
+  public static List<Quote> extract(String text, List<Mention> mentions, int minWords) {
+    List<Quote> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    for (int[] span : spans(text)) {
+      String quoted = text.substring(span[0], span[1]).strip();
+      if (quoted.isEmpty() || quoted.split("\\s+").length < minWords) {
+        continue;
+      }
+      out.add(attribute(text, span[0], span[1], quoted, mentions));
+    }
+    return out;
+  }
+
+  /** [begin, end) of each quotation's content: pairs of quote marks within a paragraph. */
+  static List<int[]> spans(String text) {
+    List<int[]> spans = new ArrayList<>();
+    int open = -1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paragraphEnd = c == '\n' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+      if (paragraphEnd && open >= 0) {
+        spans.add(new int[] {open + 1, i});
+        open = -1;
+      } else if (c == '“' || (c == '"' && open < 0)) {
+        open = i;
+      } else if ((c == '”' || c == '"') && open >= 0) {
+        spans.add(new int[] {open + 1, i});
+        open = -1;
+      }
+    }
+    if (open >= 0) {
+      spans.add(new int[] {open + 1, text.length()});
+    }
+    return spans;
+  }
+
+  private static Quote attribute(String text, int begin, int end, String quoted, List<Mention> mentions) {
+    int close = Math.min(text.length(), end + 1);
+    String after = text.substring(close, Math.min(text.length(), close + 120));
+    int paragraphBreak = after.indexOf("\n\n");
+    if (paragraphBreak >= 0) {
+      after = after.substring(0, paragraphBreak);
+    }
+    Matcher m = AFTER_VERB_NAME.matcher(after);
+    if (m.find() && words(m.group("speaker")) <= MAX_SPEAKER_WORDS) {
+      int at = close + m.start("speaker");
+      return resolved(text, begin, end, quoted, at, at + m.group("speaker").strip().length(), m.group("verb"),
+          "after", mentions);
+    }
+    m = AFTER_NAME_VERB.matcher(after);
+    if (m.find() && words(m.group("speaker")) <= MAX_SPEAKER_WORDS) {
+      int at = close + m.start("speaker");
+      return resolved(text, begin, end, quoted, at, at + m.group("speaker").length(), m.group("verb"), "after",
+          mentions);
+    }
+    int open = Math.max(0, begin - 1);
+    int from = Math.max(Math.max(0, open - 160), text.lastIndexOf("\n\n", open) + 1);
+    String before = text.substring(from, open);
+    int verbAt = -1;
+    String verb = null;
+    Matcher v = VERB.matcher(before);
+    while (v.find()) {
+      if (!SENTENCE_END.matcher(before.substring(v.end())).find()) {
+        verbAt = v.start();
+        verb = v.group("verb");
+        break;
+      }
+    }
+    if (verbAt > 0) {
+      int sentenceStart = 0;
+      Matcher e = SENTENCE_END.matcher(before.substring(0, verbAt));
+      while (e.find()) {
+        sentenceStart = e.end();
+      }
+      String phrase = before.substring(sentenceStart, verbAt).replaceAll("\\s+(?:has|had)\\s*$", "");
+      int lead = phrase.length() - phrase.stripLeading().length();
+      if (words(phrase) <= MAX_SPEAKER_WORDS + 4) {
+        int at = from + sentenceStart + lead;
+        return resolved(text, begin, end, quoted, at, from + sentenceStart + phrase.stripTrailing().length(), verb,
+            "before", mentions);
+      }
+    }
+    return new Quote(begin, end, quoted, null, null, null, null, null);
+  }
+
+  private static Quote resolved(String text, int begin, int end, String quoted, int speakerBegin, int speakerEnd,
+      String verb, String attribution, List<Mention> mentions) {
+    String phrase = text.substring(speakerBegin, speakerEnd).strip();
+    java.util.regex.Matcher relative = RELATIVE_CLAUSE.matcher(phrase);
+    if (relative.find()) {
+      speakerEnd = speakerBegin + relative.start();
+      phrase = phrase.substring(0, relative.start()).strip();
+    }
+    if (Terms.tokens(phrase).stream().allMatch(t -> Terms.isStopWord(t.word()) && !PRONOUNS.contains(t.word()))) {
+      return new Quote(begin, end, quoted, null, null, null, null, null);
+    }
+    String v = verb.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    Mention best = null;
+    for (Mention mention : mentions) {
+      if (mention.begin() >= speakerBegin && mention.end() <= speakerEnd && rank(mention) <= 1
+          && (best == null || rank(mention) < rank(best))) {
+        best = mention;
+      }
+    }
+    if (best != null) {
+      return new Quote(begin, end, quoted, phrase, best.entityId(), best.entityName(), v, attribution);
+    }
+    if (PRONOUNS.contains(phrase.toLowerCase(Locale.ROOT)) && !phrase.equalsIgnoreCase("i")
+        && !phrase.equalsIgnoreCase("we") && !phrase.equalsIgnoreCase("they")) {
+      Mention nearest = null;
+      for (Mention mention : mentions) {
+        if (mention.type().equals("PERSON") && mention.end() <= begin
+            && (nearest == null || mention.end() > nearest.end())) {
+          nearest = mention;
+        }
+      }
+      if (nearest != null) {
+        return new Quote(begin, end, quoted, phrase, nearest.entityId(), nearest.entityName(), v, "pronoun");
+      }
+    }
+    return new Quote(begin, end, quoted, phrase, null, null, v, attribution);
+  }
+
+  /** People speak before organisations, organisations before places. */
+  private static int rank(Mention mention) {
+    return switch (mention.type()) {
+      case "PERSON" -> 0;
+      case "ORGANIZATION" -> 1;
+      case "MISC" -> 2;
+      default -> 3;
+    };
+  }
+
+  private static int words(String phrase) {
+    String s = phrase.strip();
+    return s.isEmpty() ? Integer.MAX_VALUE : s.split("\\s+").length;
+  }
+}
