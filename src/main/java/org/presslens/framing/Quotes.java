@@ -17,14 +17,18 @@ import java.util.regex.Pattern;
  * </ol>
  * The phrase (cut before a relative clause) resolves to the person or organisation mentioned inside it (a person
  * first), or, for a
- * pronoun (he, she), to the nearest person mentioned before the quote. Otherwise the phrase itself is the speaker
- * ("a senior EU official"), with no entity.
+ * pronoun (he, she), to the speaker of the last quotation named outright within three paragraphs, else to the first
+ * person (the subject, usually) of the nearest sentence before the quote that names one. Otherwise the phrase
+ * itself is the speaker ("a senior EU official"), with no entity. An unattributed quotation right after an
+ * attributed one continues its speaker.
  */
 public final class Quotes {
   static final String VERBS = "said|says|say|told|tells|added|adds|stated|states|declared|insisted|insists|warned"
       + "|warns|argued|argues|explained|noted|notes|wrote|writes|asked|replied|claimed|claims|continued|announced"
       + "|acknowledged|recalled|urged|stressed|emphasized|emphasised|tweeted|conceded|admitted|suggested|concluded"
-      + "|remarked|added|maintained|countered|cautioned|vowed|predicted|complained|boasted|pleaded|testified";
+      + "|remarked|maintained|countered|cautioned|vowed|predicted|complained|boasted|pleaded|testified|lamented"
+      + "|responded|quipped|observed|posted|saying|writing|adding|telling|noting|arguing|declaring|insisting"
+      + "|warning|responding|replying|tweeting|calling|called|described|dubbed|branded|labeled|labelled";
   /** A dot that ends an abbreviation (Mr., Gen., U.S.) rather than a sentence. */
   private static final String ABBREVIATION = "\\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|St|Jr|Sr|Mt|[A-Z])";
   private static final String ABBREVIATION_DOT = "(?<=" + ABBREVIATION + ")\\.";
@@ -58,14 +62,43 @@ public final class Quotes {
     if (text == null) {
       return out;
     }
+    Quote previous = null;
+    Quote lastNamed = null;
     for (int[] span : spans(text)) {
       String quoted = text.substring(span[0], span[1]).strip();
       if (quoted.isEmpty() || quoted.split("\\s+").length < minWords) {
         continue;
       }
-      out.add(attribute(text, span[0], span[1], quoted, mentions));
+      Quote quote = attribute(text, span[0], span[1], quoted, mentions);
+      if (quote.speaker() == null && continues(text, previous, span[0])) {
+        quote = new Quote(quote.begin(), quote.end(), quoted, previous.speaker(), previous.entityId(),
+            previous.entityName(), previous.verb(), "continued");
+      }
+      if ("pronoun".equals(quote.attribution()) && lastNamed != null && !lastNamed.attribution().equals("pronoun")
+          && text.substring(lastNamed.end(), quote.begin()).split("\n\n", -1).length <= 3) {
+        quote = new Quote(quote.begin(), quote.end(), quoted, quote.speaker(), lastNamed.entityId(),
+            lastNamed.entityName(), quote.verb(), "pronoun");
+      }
+      out.add(quote);
+      previous = quote;
+      if (quote.entityId() != null && !"pronoun".equals(quote.attribution())) {
+        lastNamed = quote;
+      }
     }
     return out;
+  }
+
+  /**
+   * An unattributed quotation continues the previous one's speaker when it follows it in the same or the next
+   * paragraph with at most a short attribution between them ("...," she said. "...").
+   */
+  private static boolean continues(String text, Quote previous, int begin) {
+    if (previous == null || previous.speaker() == null) {
+      return false;
+    }
+    String between = text.substring(Math.min(previous.end() + 1, begin), Math.max(previous.end() + 1, begin - 1));
+    int breaks = between.split("\n\n", -1).length - 1;
+    return breaks <= 1 && between.strip().length() <= 120;
   }
 
   /** [begin, end) of each quotation's content: pairs of quote marks within a paragraph. */
@@ -130,11 +163,19 @@ public final class Quotes {
         sentenceStart = e.end();
       }
       String phrase = before.substring(sentenceStart, verbAt).replaceAll("\\s+(?:has|had)\\s*$", "");
+      Matcher relative = RELATIVE_CLAUSE.matcher(phrase);
+      if (relative.find()) {
+        phrase = phrase.substring(0, relative.start());
+      }
       int lead = phrase.length() - phrase.stripLeading().length();
+      int at = from + sentenceStart + lead;
+      int phraseEnd = from + sentenceStart + phrase.stripTrailing().length();
       if (words(phrase) <= MAX_SPEAKER_WORDS + 4) {
-        int at = from + sentenceStart + lead;
-        return resolved(text, begin, end, quoted, at, from + sentenceStart + phrase.stripTrailing().length(), verb,
-            "before", mentions);
+        return resolved(text, begin, end, quoted, at, phraseEnd, verb, "before", mentions);
+      }
+      Mention subject = firstPerson(mentions, at, phraseEnd);
+      if (subject != null) {
+        return resolved(text, begin, end, quoted, subject.begin(), subject.end(), verb, "before", mentions);
       }
     }
     return new Quote(begin, end, quoted, null, null, null, null, null);
@@ -147,6 +188,11 @@ public final class Quotes {
     if (relative.find()) {
       speakerEnd = speakerBegin + relative.start();
       phrase = phrase.substring(0, relative.start()).strip();
+    }
+    int comma = phrase.lastIndexOf(',');
+    if (comma >= 0 && PRONOUNS.contains(phrase.substring(comma + 1).strip().toLowerCase(Locale.ROOT))) {
+      speakerBegin += phrase.length() - phrase.substring(comma + 1).stripLeading().length();
+      phrase = phrase.substring(comma + 1).strip();
     }
     if (Terms.tokens(phrase).stream().allMatch(t -> Terms.isStopWord(t.word()) && !PRONOUNS.contains(t.word()))) {
       return new Quote(begin, end, quoted, null, null, null, null, null);
@@ -172,10 +218,27 @@ public final class Quotes {
         }
       }
       if (nearest != null) {
+        int sentenceStart = 0;
+        Matcher e = SENTENCE_END.matcher(text.substring(0, nearest.begin()));
+        while (e.find()) {
+          sentenceStart = e.end();
+        }
+        nearest = firstPerson(mentions, sentenceStart, nearest.end());
         return new Quote(begin, end, quoted, phrase, nearest.entityId(), nearest.entityName(), v, "pronoun");
       }
     }
     return new Quote(begin, end, quoted, phrase, null, null, v, attribution);
+  }
+
+  /** The first person mentioned in [from, to): the subject of a sentence, usually. */
+  private static Mention firstPerson(List<Mention> mentions, int from, int to) {
+    Mention first = null;
+    for (Mention m : mentions) {
+      if (m.type().equals("PERSON") && m.begin() >= from && m.end() <= to && (first == null || m.begin() < first.begin())) {
+        first = m;
+      }
+    }
+    return first;
   }
 
   /** People speak before organisations, organisations before places. */

@@ -58,14 +58,33 @@ class QuotesTest {
   }
 
   @Test
-  void pronounResolvesToTheNearestPersonBefore() {
-    String text = "Assad met Lavrov on Tuesday. \"Nothing is decided yet here,\" he said.";
-    mention(text, "Assad", "PERSON", "Bashar Assad");
-    mention(text, "Lavrov", "PERSON", "Sergei Lavrov");
+  void pronounResolvesToTheSubjectOfTheNearestSentenceNamingAPerson() {
+    String text = "Obama spoke on Monday. Perry criticised Obama on Tuesday. \"Nothing is decided yet,\" he said.";
+    mention(text, "Obama", "PERSON", "Barack Obama");
+    mention(text, "Perry", "PERSON", "Rick Perry");
+    int second = text.indexOf("Obama on");
+    mentions.add(new Quotes.Mention(second, second + 5, "PERSON", "Barack Obama", "Barack Obama"));
     Quotes.Quote q = only(text);
     assertThat(q.speaker()).isEqualTo("he");
-    assertThat(q.entityName()).isEqualTo("Sergei Lavrov");
+    assertThat(q.entityName()).isEqualTo("Rick Perry");
     assertThat(q.attribution()).isEqualTo("pronoun");
+  }
+
+  @Test
+  void aFollowingQuoteContinuesTheSpeaker() {
+    String text = "“We are asking the president to act,” Pelosi said. “We are giving him a chance.”";
+    mention(text, "Pelosi", "PERSON", "Nancy Pelosi");
+    List<Quotes.Quote> quotes = Quotes.extract(text, mentions, 3);
+    assertThat(quotes).extracting(Quotes.Quote::entityName).containsExactly("Nancy Pelosi", "Nancy Pelosi");
+    assertThat(quotes.get(1).attribution()).isEqualTo("continued");
+  }
+
+  @Test
+  void aLongLeadUpNamesItsFirstPerson() {
+    String text = "In a pair of evening tweets, Mr. Trump seemed to hold out hope of an agreement, writing: "
+        + "“I remain ready and willing to work.”";
+    mention(text, "Trump", "PERSON", "Donald Trump");
+    assertThat(only(text).entityName()).isEqualTo("Donald Trump");
   }
 
   @Test
@@ -102,5 +121,6 @@ class QuotesTest {
         .containsExactly("The first part of the statement goes on", "and ends here for good,");
     assertThat(quotes.get(1).speaker()).isEqualTo("he");
     assertThat(quotes.get(1).entityId()).isNull();
+    assertThat(quotes.get(0).attribution()).as("the open quote takes its speaker from the next").isNull();
   }
 }
