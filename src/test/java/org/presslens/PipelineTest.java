@@ -37,10 +37,11 @@ class PipelineTest {
         new ConfigLoader.Overrides(null, null, out.toString(), List.of(sets)));
   }
 
-  /** The sample without the entity stage, for tests of the job's mechanics. */
+  /** The sample without the entity and framing stages, for tests of the job's mechanics. */
   private JobConfig mechanics(String... sets) {
     List<String> all = new java.util.ArrayList<>(List.of(sets));
     all.add("entities.enabled=false");
+    all.add("framing.enabled=false");
     return sample(all.toArray(String[]::new));
   }
 
@@ -55,7 +56,7 @@ class PipelineTest {
     assertThat(written.counts()).isEqualTo(counts);
     assertThat(written.stages()).extracting(RunReport.StageMetrics::stage)
         .containsExactly("ingest", "normalize", "boilerplate", "dedup shingle",
-        "dedup exact", "dedup frequent", "dedup candidates", "dedup clusters", "entities");
+        "dedup exact", "dedup frequent", "dedup candidates", "dedup clusters", "entities", "framing");
 
     Dataset<Row> articles = spark.read().parquet(out.resolve("articles").toString());
     Dataset<Row> rejects = spark.read().parquet(out.resolve("rejects").toString());
@@ -81,6 +82,16 @@ class PipelineTest {
     assertThat(spark.read().parquet(out.resolve("cooccurrence").toString()).count()).isPositive();
     assertGolden("sample-entities.tsv", entities.filter("documents >= 2")
         .selectExpr("entity_type", "name", "mentions", "documents", "outlets"));
+
+    // framing: one article_framing row per canonical article; label uses and speakers of the sample
+    long canonical = spark.read().parquet(out.resolve("duplicates").toString()).filter("is_canonical").count();
+    assertThat(spark.read().parquet(out.resolve("article_framing").toString()).count()).isEqualTo(canonical);
+    assertThat(written.tables()).containsKeys("attention", "distinctive_words", "frames", "tone_by_outlet",
+        "tone_by_entity", "label_choices", "quotes", "quoted_speakers", "originality", "copy_sources");
+    assertGolden("sample-labels.tsv", spark.read().parquet(out.resolve("label_choices").toString())
+        .filter("count > 0").selectExpr("outlet", "family", "label", "count", "count_outside_quotes"));
+    assertGolden("sample-speakers.tsv", spark.read().parquet(out.resolve("quoted_speakers").toString())
+        .selectExpr("outlet", "speaker", "quotes"));
 
     assertThat(Files.exists(out.resolve("articles/published_month=2024-02"))).isTrue();
     assertThat(Files.exists(out.resolve("_staging"))).isFalse();

@@ -41,7 +41,7 @@ final class Columns {
     return new StructField[] {
         column(LOG_ODDS, DataTypes.DoubleType, true, "Log-odds ratio of " + what
             + " with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, eq. 16); > 0: used more"),
-        column(VARIANCE, DataTypes.DoubleType, true, "Approximate variance of log_odds: 1/(y_i+a_w) + 1/(y_j+a_w)"),
+        column(VARIANCE, DataTypes.DoubleType, true, "Variance of log_odds: 1/(y_i+a_w) + 1/(n_i+a_0-y_i-a_w) + 1/(y_j+a_w) + 1/(n_j+a_0-y_j-a_w)"),
         column(Z, DataTypes.DoubleType, true, "z-score: log_odds / sqrt(variance); |z| > 1.96 is a difference at 95%")};
   }
 

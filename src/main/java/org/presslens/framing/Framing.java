@@ -265,7 +265,8 @@ public final class Framing {
         .withColumn(PRIOR_TOTAL, lit(settings.wordPrior()))
         .withColumn(Columns.LOG_ODDS, Stats.logOdds(yi, col(DistinctiveWords.OUTLET_TERMS), yj,
             col(DistinctiveWords.OTHER_TERMS), a, col(PRIOR_TOTAL)))
-        .withColumn(Columns.VARIANCE, Stats.logOddsVariance(yi, yj, a))
+        .withColumn(Columns.VARIANCE, Stats.logOddsVariance(yi, col(DistinctiveWords.OUTLET_TERMS), yj,
+            col(DistinctiveWords.OTHER_TERMS), a, col(PRIOR_TOTAL)))
         .withColumn(Columns.Z, col(Columns.LOG_ODDS).divide(sqrt(col(Columns.VARIANCE))))
         .withColumn(DistinctiveWords.P_VALUE, Stats.pValue(col(Columns.Z)));
     String[] family = {subjectId, Columns.OUTLET, DistinctiveWords.OTHER};
@@ -353,7 +354,7 @@ public final class Framing {
     Column yi = col(LabelChoices.COUNT).cast(DataTypes.DoubleType);
     Column yj = col(LabelChoices.REST_COUNT).cast(DataTypes.DoubleType);
     Column a = col(LabelChoices.PRIOR);
-    Column defined = a.gt(0);
+    Column defined = a.gt(0).and(a.lt(settings.labelPrior())); // a family with one label in use has no contrast
     return rows
         .withColumn(Columns.SHARE, Stats.share(col(LabelChoices.COUNT), col(LabelChoices.FAMILY_COUNT)))
         .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(LabelChoices.COUNT), col(LabelChoices.FAMILY_COUNT)))
@@ -362,7 +363,8 @@ public final class Framing {
             col(LabelChoices.REST_FAMILY_COUNT)))
         .withColumn(Columns.LOG_ODDS, when(defined, Stats.logOdds(yi, col(LabelChoices.FAMILY_COUNT), yj,
             col(LabelChoices.REST_FAMILY_COUNT), a, lit(settings.labelPrior()))))
-        .withColumn(Columns.VARIANCE, when(defined, Stats.logOddsVariance(yi, yj, a)))
+        .withColumn(Columns.VARIANCE, when(defined, Stats.logOddsVariance(yi, col(LabelChoices.FAMILY_COUNT), yj,
+            col(LabelChoices.REST_FAMILY_COUNT), a, lit(settings.labelPrior()))))
         .withColumn(Columns.Z, col(Columns.LOG_ODDS).divide(sqrt(col(Columns.VARIANCE))));
   }
 

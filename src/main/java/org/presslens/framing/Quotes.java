@@ -41,6 +41,7 @@ public final class Quotes {
   private static final Pattern VERB = Pattern.compile("\\b(?<verb>" + VERBS + ")\\b");
   private static final Pattern SENTENCE_END = Pattern.compile("(?:[!?\"“”\\n]|(?<!" + ABBREVIATION + ")\\.)");
   private static final Pattern RELATIVE_CLAUSE = Pattern.compile(",\\s*(?:who|which|whose|whom)\\b|,\\s*$");
+  private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?i:but|and|so|yet|however|then),?\\s+");
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "i", "we");
   private static final int MAX_SPEAKER_WORDS = 8;
 
@@ -188,6 +189,11 @@ public final class Quotes {
     if (relative.find()) {
       speakerEnd = speakerBegin + relative.start();
       phrase = phrase.substring(0, relative.start()).strip();
+    }
+    Matcher conjunction = LEADING_CONJUNCTION.matcher(phrase);
+    if (conjunction.find()) {
+      speakerBegin += conjunction.end();
+      phrase = phrase.substring(conjunction.end());
     }
     int comma = phrase.lastIndexOf(',');
     if (comma >= 0 && PRONOUNS.contains(phrase.substring(comma + 1).strip().toLowerCase(Locale.ROOT))) {

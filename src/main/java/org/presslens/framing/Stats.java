@@ -66,9 +66,14 @@ public final class Stats {
         .minus(log(yj.plus(a).divide(nj.plus(a0).minus(yj).minus(a))));
   }
 
-  /** Monroe et al.'s eq. 18: the approximate variance 1/(y_i + a) + 1/(y_j + a). */
-  public static Column logOddsVariance(Column yi, Column yj, Column a) {
-    return lit(1.0).divide(yi.plus(a)).plus(lit(1.0).divide(yj.plus(a)));
+  /**
+   * Variance of {@link #logOdds}: the four cells of the two smoothed 2x2 tables, 1/(y_i + a) + 1/(n_i + a0 - y_i - a)
+   * + 1/(y_j + a) + 1/(n_j + a0 - y_j - a). Monroe et al.'s eq. 18 keeps only the first and third terms, which is
+   * right for a word (a small part of all text) but overstates z for a label that is most of its family.
+   */
+  public static Column logOddsVariance(Column yi, Column ni, Column yj, Column nj, Column a, Column a0) {
+    return lit(1.0).divide(yi.plus(a)).plus(lit(1.0).divide(ni.plus(a0).minus(yi).minus(a)))
+        .plus(lit(1.0).divide(yj.plus(a))).plus(lit(1.0).divide(nj.plus(a0).minus(yj).minus(a)));
   }
 
   /** Two-sided p-value of a standard normal z: erfc(|z| / sqrt 2). */

@@ -51,18 +51,19 @@ class StatsTest {
   @Test
   void logOddsWithInformativePriorAndItsZScore() {
     // y_i = 10 of n_i = 100, y_j = 5 of n_j = 200, a_w = 1, a_0 = 10:
-    // delta = ln(11 / 99) - ln(6 / 204) = 1.3291359; var = 1/11 + 1/6 = 0.2575758; z = 2.6188879
+    // delta = ln(11 / 99) - ln(6 / 204) = 1.3291359; var = 1/11 + 1/99 + 1/6 + 1/204 = 0.2725787;
+    // z = 2.5457950 (Monroe's eq. 18 alone, 1/11 + 1/6, would give 2.6188879)
     Dataset<Row> d = SparkTestSession.get().range(1).select(lit(10.0).as("yi"), lit(100.0).as("ni"),
         lit(5.0).as("yj"), lit(200.0).as("nj"), lit(1.0).as("a"), lit(10.0).as("a0"));
     Row r = one(d.select(
         Stats.logOdds(col("yi"), col("ni"), col("yj"), col("nj"), col("a"), col("a0")).as("delta"),
-        Stats.logOddsVariance(col("yi"), col("yj"), col("a")).as("var"))
+        Stats.logOddsVariance(col("yi"), col("ni"), col("yj"), col("nj"), col("a"), col("a0")).as("var"))
         .withColumn("z", col("delta").divide(org.apache.spark.sql.functions.sqrt(col("var"))))
         .withColumn("p", Stats.pValue(col("z"))));
     assertThat(r.getDouble(0)).isCloseTo(1.3291359, within(1e-6));
-    assertThat(r.getDouble(1)).isCloseTo(0.2575758, within(1e-6));
-    assertThat(r.getDouble(2)).isCloseTo(2.6188879, within(1e-6));
-    assertThat(r.getDouble(3)).isCloseTo(0.0088218, within(1e-6));
+    assertThat(r.getDouble(1)).isCloseTo(0.2725787, within(1e-6));
+    assertThat(r.getDouble(2)).isCloseTo(2.5457950, within(1e-6));
+    assertThat(r.getDouble(3)).isCloseTo(0.0109029, within(1e-6));
   }
 
   @Test
