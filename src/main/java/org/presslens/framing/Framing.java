@@ -215,7 +215,7 @@ public final class Framing {
         .join(articleSubsets, Articles.ARTICLE_ID);
     Column[] subset = {col(subjectId), col(subjectName)};
     Dataset<Row> counts = terms.groupBy(col(subjectId), col(subjectName), col(Columns.OUTLET),
-        col(DistinctiveWords.TERM)).agg(sum(N).as(DistinctiveWords.COUNT)).localCheckpoint();
+        col(DistinctiveWords.TERM)).agg(sum(N).as(DistinctiveWords.COUNT)).localCheckpoint(false);
     Dataset<Row> outletTotals = counts.groupBy(col(subjectId), col(Columns.OUTLET))
         .agg(sum(DistinctiveWords.COUNT).as(DistinctiveWords.OUTLET_TERMS));
     Dataset<Row> outletArticles = terms.groupBy(col(subjectId), col(Columns.OUTLET))

@@ -83,12 +83,15 @@ final class ScoreArticles implements MapFunction<Row, Row> {
     double toneSum = 0;
     int toned = 0;
     if (title != null && !title.isBlank()) {
-      sentences.addAll(tones("title", title));
+      for (Double compound : tones(title)) {
+        sentences.add(RowFactory.create("title", sentences.size(), compound));
+      }
     }
-    for (Row sentence : tones("text", text)) {
-      sentences.add(sentence);
-      if (!sentence.isNullAt(2)) {
-        toneSum += sentence.getDouble(2);
+    int index = 0;
+    for (Double compound : tones(text)) {
+      sentences.add(RowFactory.create("text", index++, compound));
+      if (compound != null) {
+        toneSum += compound;
         toned++;
       }
     }
@@ -134,14 +137,14 @@ final class ScoreArticles implements MapFunction<Row, Row> {
     return scala.jdk.javaapi.CollectionConverters.asScala(values).toList();
   }
 
-  private static List<Row> tones(String field, String text) {
-    List<Row> out = new ArrayList<>();
+  /** VADER compound of each sentence, in order (null for a sentence without a letter). */
+  private static List<Double> tones(String text) {
+    List<Double> out = new ArrayList<>();
     if (text == null) {
       return out;
     }
-    List<int[]> spans = CoreNlpBackend.sentences(text);
-    for (int i = 0; i < spans.size(); i++) {
-      out.add(RowFactory.create(field, i, Tone.compound(text.substring(spans.get(i)[0], spans.get(i)[1]))));
+    for (int[] span : CoreNlpBackend.sentences(text)) {
+      out.add(Tone.compound(text.substring(span[0], span[1])));
     }
     return out;
   }
