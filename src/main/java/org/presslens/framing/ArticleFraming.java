@@ -17,6 +17,7 @@ public final class ArticleFraming {
   public static final String WORDS = "words";
   public static final String SENTENCES = "sentences";
   public static final String TONE = "tone";
+  public static final String SENTENCE_TONES = "sentence_tones";
   public static final String FRAMES = "frames";
   public static final String FRAME_HITS = "frame_hits";
   public static final String TOPICS = "topics";
@@ -30,6 +31,8 @@ public final class ArticleFraming {
       column(WORDS, DataTypes.IntegerType, false, "Word tokens in title and text"),
       column(SENTENCES, DataTypes.IntegerType, false, "Sentences of the text (as split for NER)"),
       column(TONE, DataTypes.DoubleType, true, "Mean VADER compound score of the text's sentences (-1 to 1)"),
+      column(SENTENCE_TONES, new ArrayType(DataTypes.DoubleType, true), false,
+          "VADER compound score of each text sentence, by sentence_index (null: a sentence without a letter)"),
       column(FRAMES, new ArrayType(DataTypes.StringType, false), false,
           "Frames the article invokes (frame ids with at least framing.frames.min_hits cue hits; [other] if none)"),
       column(FRAME_HITS, DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType), false,

@@ -139,7 +139,11 @@ public final class Framing {
         col(Columns.PERIOD_START), col(ScoreArticles.WORDS).as(ArticleFraming.WORDS),
         size(filter(col(ScoreArticles.SENTENCES), s -> s.getField(EntityMentions.FIELD).equalTo("text")))
             .as(ArticleFraming.SENTENCES),
-        col(ScoreArticles.TONE).as(ArticleFraming.TONE), invokedFrames(minHits).as(ArticleFraming.FRAMES),
+        col(ScoreArticles.TONE).as(ArticleFraming.TONE),
+        org.apache.spark.sql.functions.transform(filter(col(ScoreArticles.SENTENCES),
+            s -> s.getField(EntityMentions.FIELD).equalTo("text")), s -> s.getField("compound"))
+            .as(ArticleFraming.SENTENCE_TONES),
+        invokedFrames(minHits).as(ArticleFraming.FRAMES),
         col(ScoreArticles.FRAME_HITS).as(ArticleFraming.FRAME_HITS), col(ScoreArticles.TOPICS).as(ArticleFraming.TOPICS),
         size(col(ScoreArticles.QUOTES)).as(ArticleFraming.QUOTES));
   }

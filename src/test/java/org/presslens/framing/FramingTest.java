@@ -117,6 +117,9 @@ class FramingTest {
     assertThat(quote.<String>getAs(QuoteTable.SPEAKER)).isEqualTo("the commander");
     assertThat(tables.toneByOutlet().count()).isEqualTo(2L);
     assertThat(tables.articleFraming().count()).isEqualTo(3L);
+    Row b1 = one(tables.articleFraming(), "article_id = 'b1'");
+    assertThat(b1.<Integer>getAs(ArticleFraming.SENTENCES)).isEqualTo(3);
+    assertThat(b1.getList(b1.fieldIndex(ArticleFraming.SENTENCE_TONES))).hasSize(3);
     Row regime = one(tables.distinctiveWords(), "outlet = 'Alpha' and other is null and term = 'regime'");
     assertThat(regime.<Double>getAs(Columns.Z)).isPositive();
     assertThat(regime.<Double>getAs(DistinctiveWords.P_ADJUSTED)).isBetween(regime.getAs(DistinctiveWords.P_VALUE),
