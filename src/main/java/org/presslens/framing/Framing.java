@@ -103,6 +103,13 @@ public final class Framing {
         .withColumn(Columns.PERIOD_START, period(col(Articles.PUBLISHED_DATE), settings.periodUnit()));
   }
 
+  /** Adds share = k / n and its Wilson 95% interval (share_low, share_high). */
+  static Dataset<Row> withShare(Dataset<Row> data, String k, String n) {
+    return data.withColumn(Columns.SHARE, Stats.share(col(k), col(n)))
+        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(k), col(n)))
+        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(k), col(n)));
+  }
+
   static Column period(Column date, String unit) {
     return to_date(date_trunc(unit, date));
   }
@@ -190,11 +197,8 @@ public final class Framing {
             col(subject[1]), col(Columns.PERIOD_START))).cast(DataTypes.LongType))
         .withColumn(Attention.ALL_TOTAL, sum(Attention.TOTAL).over(Window.partitionBy(col(subject[0]),
             col(subject[1]), col(Columns.PERIOD_START))).cast(DataTypes.LongType));
-    Column share = Stats.share(col(Attention.MATCHING), col(Attention.TOTAL));
     Column allShare = Stats.share(col(Attention.ALL_MATCHING), col(Attention.ALL_TOTAL));
-    return rows.withColumn(Columns.SHARE, share)
-        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(Attention.MATCHING), col(Attention.TOTAL)))
-        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(Attention.MATCHING), col(Attention.TOTAL)))
+    return withShare(rows, Attention.MATCHING, Attention.TOTAL)
         .withColumn(Attention.ALL_SHARE, allShare)
         .withColumn(Attention.RELATIVE, when(col(Attention.ALL_SHARE).gt(0),
             col(Columns.SHARE).divide(col(Attention.ALL_SHARE))));
@@ -299,9 +303,7 @@ public final class Framing {
     return NullSafe.leftJoin(NullSafe.leftJoin(grid, invoking, Columns.OUTLET, Columns.PERIOD_START,
             FrameShares.FRAME), hits, Columns.OUTLET, Columns.PERIOD_START, FrameShares.FRAME)
         .withColumn(FrameShares.INVOKING, coalesce(col(FrameShares.INVOKING), lit(0L)))
-        .withColumn(Columns.SHARE, Stats.share(col(FrameShares.INVOKING), col(Columns.ARTICLES)))
-        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(FrameShares.INVOKING), col(Columns.ARTICLES)))
-        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(FrameShares.INVOKING), col(Columns.ARTICLES)))
+        .transform(d -> withShare(d, FrameShares.INVOKING, Columns.ARTICLES))
         .withColumn(FrameShares.MEAN_HITS, coalesce(col("hits"), lit(0L)).cast(DataTypes.DoubleType)
             .divide(col(Columns.ARTICLES)));
   }
@@ -360,9 +362,7 @@ public final class Framing {
     Column a = col(LabelChoices.PRIOR);
     Column defined = a.gt(0).and(a.lt(settings.labelPrior())); // a family with one label in use has no contrast
     return rows
-        .withColumn(Columns.SHARE, Stats.share(col(LabelChoices.COUNT), col(LabelChoices.FAMILY_COUNT)))
-        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(LabelChoices.COUNT), col(LabelChoices.FAMILY_COUNT)))
-        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(LabelChoices.COUNT), col(LabelChoices.FAMILY_COUNT)))
+        .transform(d -> withShare(d, LabelChoices.COUNT, LabelChoices.FAMILY_COUNT))
         .withColumn(LabelChoices.REST_SHARE, Stats.share(col(LabelChoices.REST_COUNT),
             col(LabelChoices.REST_FAMILY_COUNT)))
         .withColumn(Columns.LOG_ODDS, when(defined, Stats.logOdds(yi, col(LabelChoices.FAMILY_COUNT), yj,
@@ -390,9 +390,7 @@ public final class Framing {
         .agg(count(lit(1)).as(QuotedSpeakers.QUOTES), countDistinct(QuoteTable.ARTICLE_ID).as(QuotedSpeakers.ARTICLES))
         .withColumn(QuotedSpeakers.OUTLET_QUOTES, sum(QuotedSpeakers.QUOTES).over(Window.partitionBy(Columns.OUTLET))
             .cast(DataTypes.LongType))
-        .withColumn(Columns.SHARE, Stats.share(col(QuotedSpeakers.QUOTES), col(QuotedSpeakers.OUTLET_QUOTES)))
-        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(QuotedSpeakers.QUOTES), col(QuotedSpeakers.OUTLET_QUOTES)))
-        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(QuotedSpeakers.QUOTES), col(QuotedSpeakers.OUTLET_QUOTES)));
+        .transform(d -> withShare(d, QuotedSpeakers.QUOTES, QuotedSpeakers.OUTLET_QUOTES));
   }
 
   /**
@@ -421,9 +419,7 @@ public final class Framing {
             sum(when(fromOther, 1L).otherwise(0L)).as(Originality.COPIES),
             sum(when(not(isOriginal).and(col("same_outlet")), 1L).otherwise(0L)).as(Originality.SAME_OUTLET_COPIES),
             sum(when(isOriginal, 1L).otherwise(0L)).as(Originality.ORIGINALS))
-        .withColumn(Columns.SHARE, Stats.share(col(Originality.COPIES), col(Columns.ARTICLES)))
-        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(Originality.COPIES), col(Columns.ARTICLES)))
-        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(Originality.COPIES), col(Columns.ARTICLES)));
+        .transform(d -> withShare(d, Originality.COPIES, Columns.ARTICLES));
   }
 
   static Dataset<Row> copySources(Dataset<Row> copies) {
@@ -432,8 +428,6 @@ public final class Framing {
         .agg(count(lit(1)).as(CopySources.COPIES))
         .withColumn(CopySources.OUTLET_COPIES, sum(CopySources.COPIES).over(Window.partitionBy(Columns.OUTLET))
             .cast(DataTypes.LongType))
-        .withColumn(Columns.SHARE, Stats.share(col(CopySources.COPIES), col(CopySources.OUTLET_COPIES)))
-        .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(CopySources.COPIES), col(CopySources.OUTLET_COPIES)))
-        .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(CopySources.COPIES), col(CopySources.OUTLET_COPIES)));
+        .transform(d -> withShare(d, CopySources.COPIES, CopySources.OUTLET_COPIES));
   }
 }
