@@ -71,7 +71,7 @@ class ChronamEvaluationTest {
   @Test
   void defaultSettingsFindNoFalseClusters() {
     RunReport report = Pipeline.run(SparkTestSession.get(), ConfigLoader.load(Path.of("jobs/chronam.yaml"),
-        new ConfigLoader.Overrides(null, null, out.toString(), List.of("entities.enabled=false"))));
+        new ConfigLoader.Overrides(null, null, out.toString(), List.of("entities.enabled=false", "framing.enabled=false"))));
     System.out.println("CHRONAM DEDUP " + report.dedup());
     assertThat(report.counts().read()).isEqualTo(2294);
     assertThat(report.dedup().clusters()).isZero();

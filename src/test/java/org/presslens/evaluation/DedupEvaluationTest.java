@@ -106,7 +106,7 @@ class DedupEvaluationTest {
   /** The job's settings: defaults, plus -Ddedup.eval.set=key=value;key=value to explore others. */
   private static List<String> settings() {
     List<String> sets = new java.util.ArrayList<>(List.of("inputs.0.name=bench", "rejects.max_ratio=0.01",
-        "entities.enabled=false"));
+        "entities.enabled=false", "framing.enabled=false"));
     String extra = System.getProperty("dedup.eval.set", "");
     if (!extra.isBlank()) {
       sets.addAll(List.of(extra.split(";")));

@@ -30,10 +30,10 @@ class IngestEvaluationTest {
   @TempDir
   Path out;
 
-  /** The job of jobs/{@code job}; the entity stage is left out (EntityEvaluationTest covers it). */
+  /** The job of jobs/{@code job}; entity and framing stages are left out (their own evaluations cover them). */
   private RunReport run(String job) {
     JobConfig config = ConfigLoader.load(Path.of("jobs", job),
-        new ConfigLoader.Overrides(null, null, out.resolve(job).toString(), List.of("entities.enabled=false")));
+        new ConfigLoader.Overrides(null, null, out.resolve(job).toString(), List.of("entities.enabled=false", "framing.enabled=false")));
     long start = System.nanoTime();
     RunReport report = Pipeline.run(spark, config);
     System.out.printf("EVAL %s: read %d, kept %d, rejected %d %s, date_status %s, boilerplate lines removed %d,"
