@@ -20,8 +20,12 @@ public final class PhraseMatcher implements Serializable {
 
   private record Cue(String key, String text, String[] words) implements Serializable {}
 
+  /** Length of the key that indexes cues whose first word is a prefix ({@code econom*} under "eco"). */
+  private static final int PREFIX_KEY = 3;
+
   private final Map<String, List<Cue>> byFirstWord = new HashMap<>();
-  private final List<Cue> prefixFirst = new ArrayList<>();
+  private final Map<String, List<Cue>> byPrefixKey = new HashMap<>();
+  private final List<Cue> shortPrefixes = new ArrayList<>();
 
   /**
    * @param cues key -> cue phrases
@@ -42,8 +46,11 @@ public final class PhraseMatcher implements Serializable {
         }
         for (String[] variant : variants) {
           Cue cue = new Cue(entry.getKey(), phrase.strip(), variant);
-          if (variant[0].endsWith("*")) {
-            prefixFirst.add(cue);
+          String first = variant[0];
+          if (first.endsWith("*") && first.length() - 1 >= PREFIX_KEY) {
+            byPrefixKey.computeIfAbsent(first.substring(0, PREFIX_KEY), k -> new ArrayList<>()).add(cue);
+          } else if (first.endsWith("*")) {
+            shortPrefixes.add(cue);
           } else {
             byFirstWord.computeIfAbsent(variant[0], w -> new ArrayList<>()).add(cue);
           }
@@ -94,11 +101,14 @@ public final class PhraseMatcher implements Serializable {
 
   private List<Cue> candidates(String word) {
     List<Cue> exact = byFirstWord.getOrDefault(word, List.of());
-    if (prefixFirst.isEmpty()) {
+    List<Cue> prefixed = word.length() >= PREFIX_KEY
+        ? byPrefixKey.getOrDefault(word.substring(0, PREFIX_KEY), List.of()) : List.of();
+    if (prefixed.isEmpty() && shortPrefixes.isEmpty()) {
       return exact;
     }
     List<Cue> all = new ArrayList<>(exact);
-    all.addAll(prefixFirst);
+    all.addAll(prefixed);
+    all.addAll(shortPrefixes);
     return all;
   }
 
