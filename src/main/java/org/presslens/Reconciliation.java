@@ -20,9 +20,6 @@ import org.presslens.config.InputSpec;
 import org.presslens.config.JobConfig;
 import org.presslens.dedup.DuplicatePairs;
 import org.presslens.dedup.Duplicates;
-import org.presslens.entities.CooccurrenceTable;
-import org.presslens.entities.EntityMentions;
-import org.presslens.entities.EntityTable;
 import org.presslens.ingest.FileContext;
 import org.presslens.ingest.Ingest;
 import org.presslens.normalize.Articles;
@@ -102,16 +99,6 @@ final class Reconciliation {
           Duplicates.GRAIN));
       tables.put(DuplicatePairs.TABLE, new RunReport.TableSummary(out.path(DuplicatePairs.TABLE), pairCount,
           DuplicatePairs.GRAIN));
-    }
-    if (config.entities().enabled()) {
-      tables.put(EntityMentions.TABLE, new RunReport.TableSummary(out.path(EntityMentions.TABLE),
-          out.readStaged(EntityMentions.TABLE).count(), EntityMentions.GRAIN));
-      tables.put(EntityTable.TABLE, new RunReport.TableSummary(out.path(EntityTable.TABLE),
-          out.readStaged(EntityTable.TABLE).count(), EntityTable.GRAIN));
-    }
-    if (config.entities().enabled() && config.cooccurrence().enabled()) {
-      tables.put(CooccurrenceTable.TABLE, new RunReport.TableSummary(out.path(CooccurrenceTable.TABLE),
-          out.readStaged(CooccurrenceTable.TABLE).count(), CooccurrenceTable.GRAIN));
     }
     for (TableReference.Table table : TableReference.TABLES) {
       if (!tables.containsKey(table.name()) && out.isStaged(table.name())) {

@@ -61,17 +61,22 @@ final class ConfigValidator {
     require(f.words().minOutletArticles() >= 1,
         "framing.words.min_outlet_articles must be >= 1: " + f.words().minOutletArticles());
     for (String pair : f.words().outletPairs()) {
-      require(pair.split("\\|", -1).length == 2 && !pair.split("\\|", -1)[0].isBlank()
-          && !pair.split("\\|", -1)[1].isBlank(),
+      String[] sides = pair.split("\\|", -1);
+      require(sides.length == 2 && !sides[0].isBlank() && !sides[1].isBlank(),
           "framing.words.outlet_pairs entries must read \"outlet A|outlet B\": " + pair);
     }
     require(f.words().vocabulary() >= 1, "framing.words.vocabulary must be >= 1: " + f.words().vocabulary());
     require(f.labelPrior() > 0, "framing.label_prior must be > 0: " + f.labelPrior());
     require(f.frames().minHits() >= 1, "framing.frames.min_hits must be >= 1: " + f.frames().minHits());
     require(f.quoteMinWords() >= 1, "framing.quote_min_words must be >= 1: " + f.quoteMinWords());
+    Set<String> labels = new HashSet<>();
     for (var family : f.labels().entrySet()) {
       require(family.getValue() != null && family.getValue().size() >= 2,
           "framing.labels." + family.getKey() + " must list at least two competing labels: " + family.getValue());
+      for (String label : family.getValue()) {
+        require(labels.add(label.strip().toLowerCase(java.util.Locale.ROOT)),
+            "framing.labels: a label belongs to one family only: " + label);
+      }
     }
     for (var topic : f.topics().entrySet()) {
       require(topic.getValue() != null && !topic.getValue().isEmpty(),

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
@@ -16,7 +15,6 @@ import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.presslens.common.Periods;
 import org.presslens.common.Schemas;
 import org.presslens.config.CooccurrenceSettings;
 
@@ -42,11 +41,6 @@ public final class Cooccurrence {
    * articles (missing: 1). Output: {@link CooccurrenceTable#SCHEMA}.
    */
   public static Dataset<Row> of(Dataset<Row> mentions, Dataset<Row> clusterSizes, CooccurrenceSettings settings) {
-    String unit = switch (settings.period()) {
-      case "day" -> "day";
-      case "week" -> "week";
-      default -> "month";
-    };
     List<Dataset<Row>> windows = new ArrayList<>();
     for (String window : settings.windows().split(",")) {
       Column id = window.strip().equals("sentence")
@@ -54,7 +48,7 @@ public final class Cooccurrence {
               col(EntityMentions.SENTENCE_INDEX).cast(DataTypes.StringType))
           : col(EntityMentions.ARTICLE_ID);
       windows.add(mentions.select(lit(window.strip()).as("window"), id.as("unit"), col(EntityMentions.ARTICLE_ID),
-          col(EntityMentions.OUTLET), to_date(date_trunc(unit, col(EntityMentions.PUBLISHED_DATE))).as("period_start"),
+          col(EntityMentions.OUTLET), Periods.start(col(EntityMentions.PUBLISHED_DATE), settings.period()).as("period_start"),
           col(EntityMentions.ENTITY_ID)));
     }
     Dataset<Row> items = windows.stream().reduce(Dataset::unionByName).orElseThrow().distinct()

@@ -31,7 +31,7 @@ public final class Attention {
       Columns.periodStart(),
       column(MATCHING, DataTypes.LongType, false, "Canonical articles of the outlet in the period that mention the subject"),
       column(TOTAL, DataTypes.LongType, false, "Canonical articles of the outlet in the period"),
-      Columns.share(MATCHING + " / " + TOTAL)[0], Columns.share("")[1], Columns.share("")[2],
+      Columns.share(MATCHING + " / " + TOTAL), Columns.shareLow(), Columns.shareHigh(),
       column(ALL_MATCHING, DataTypes.LongType, false, "Canonical articles of all outlets in the period that mention the subject"),
       column(ALL_TOTAL, DataTypes.LongType, false, "Canonical articles of all outlets in the period"),
       column(ALL_SHARE, DataTypes.DoubleType, false, ALL_MATCHING + " / " + ALL_TOTAL),

@@ -30,24 +30,37 @@ final class Columns {
         "First day of the period (framing.period: day, week from Monday, or month); null for undated articles");
   }
 
-  static StructField[] share(String of) {
-    return new StructField[] {
-        column(SHARE, DataTypes.DoubleType, true, "Share: " + of + " (null when the denominator is 0)"),
-        column(SHARE_LOW, DataTypes.DoubleType, true, "Lower bound of the share's Wilson 95% score interval"),
-        column(SHARE_HIGH, DataTypes.DoubleType, true, "Upper bound of the share's Wilson 95% score interval")};
+  static StructField share(String of) {
+    return column(SHARE, DataTypes.DoubleType, true, "Share: " + of + " (null when the denominator is 0)");
   }
 
-  static StructField[] logOdds(String what) {
-    return new StructField[] {
-        column(LOG_ODDS, DataTypes.DoubleType, true, "Log-odds ratio of " + what
-            + " with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, eq. 16); > 0: used more"),
-        column(VARIANCE, DataTypes.DoubleType, true, "Variance of log_odds: 1/(y_i+a_w) + 1/(n_i+a_0-y_i-a_w) + 1/(y_j+a_w) + 1/(n_j+a_0-y_j-a_w)"),
-        column(Z, DataTypes.DoubleType, true, "z-score: log_odds / sqrt(variance); |z| > 1.96 is a difference at 95%")};
+  static StructField shareLow() {
+    return column(SHARE_LOW, DataTypes.DoubleType, true, "Lower bound of the share's Wilson 95% score interval");
   }
 
-  static StructField[] mean(String of) {
-    return new StructField[] {
-        column(MEAN, DataTypes.DoubleType, true, "Mean VADER compound score (-1 to 1) of " + of),
-        column(STD_ERROR, DataTypes.DoubleType, true, "Standard error of the mean (sample sd / sqrt(n)); null for n < 2")};
+  static StructField shareHigh() {
+    return column(SHARE_HIGH, DataTypes.DoubleType, true, "Upper bound of the share's Wilson 95% score interval");
+  }
+
+  static StructField logOdds(String what) {
+    return column(LOG_ODDS, DataTypes.DoubleType, true, "Log-odds ratio of " + what
+        + " with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008, eq. 16); > 0: used more");
+  }
+
+  static StructField variance() {
+    return column(VARIANCE, DataTypes.DoubleType, true,
+        "Variance of log_odds: 1/(y_i+a_w) + 1/(n_i+a_0-y_i-a_w) + 1/(y_j+a_w) + 1/(n_j+a_0-y_j-a_w)");
+  }
+
+  static StructField z() {
+    return column(Z, DataTypes.DoubleType, true, "z-score: log_odds / sqrt(variance); |z| > 1.96 is a difference at 95%");
+  }
+
+  static StructField mean(String of) {
+    return column(MEAN, DataTypes.DoubleType, true, "Mean VADER compound score (-1 to 1) of " + of);
+  }
+
+  static StructField stdError() {
+    return column(STD_ERROR, DataTypes.DoubleType, true, "Standard error of the mean (sample sd / sqrt(n)); null for n < 2");
   }
 }

@@ -20,7 +20,7 @@ public final class CopySources {
       column(SOURCE_OUTLET, DataTypes.StringType, true, "Outlet of the originals copied"),
       column(COPIES, DataTypes.LongType, false, "Articles of the outlet copying an original of source_outlet"),
       column(OUTLET_COPIES, DataTypes.LongType, false, "All copies from other outlets in the outlet"),
-      Columns.share(COPIES + " / " + OUTLET_COPIES)[0], Columns.share("")[1], Columns.share("")[2]);
+      Columns.share(COPIES + " / " + OUTLET_COPIES), Columns.shareLow(), Columns.shareHigh());
 
   private CopySources() {}
 }

@@ -25,7 +25,7 @@ public final class FrameShares {
       column(Columns.ARTICLES, DataTypes.LongType, false, "Canonical articles of the outlet in the period"),
       column(INVOKING, DataTypes.LongType, false,
           "Articles with at least framing.frames.min_hits of the frame's cues (for other: with no frame)"),
-      Columns.share(INVOKING + " / " + Columns.ARTICLES)[0], Columns.share("")[1], Columns.share("")[2],
+      Columns.share(INVOKING + " / " + Columns.ARTICLES), Columns.shareLow(), Columns.shareHigh(),
       column(MEAN_HITS, DataTypes.DoubleType, false, "Mean cue hits of the frame per article"));
 
   private FrameShares() {}

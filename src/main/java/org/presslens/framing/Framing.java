@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
@@ -21,7 +20,6 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -38,6 +36,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.presslens.common.Periods;
 import org.presslens.config.FramingSettings;
 import org.presslens.dedup.Duplicates;
 import org.presslens.entities.EntityMentions;
@@ -51,7 +50,6 @@ import org.presslens.normalize.Articles;
  */
 public final class Framing {
   private static final String N = "__n";
-  private static final String PRIOR_TOTAL = "__a0";
 
   private Framing() {}
 
@@ -100,7 +98,7 @@ public final class Framing {
     }
     return input.map(new ScoreArticles(settings.frameCues(), settings.topics(), settings.labels(),
             settings.quoteMinWords()), Encoders.row(ScoreArticles.SCHEMA))
-        .withColumn(Columns.PERIOD_START, period(col(Articles.PUBLISHED_DATE), settings.periodUnit()));
+        .withColumn(Columns.PERIOD_START, Periods.start(col(Articles.PUBLISHED_DATE), settings.periodUnit()));
   }
 
   /** Adds share = k / n and its Wilson 95% interval (share_low, share_high). */
@@ -108,10 +106,6 @@ public final class Framing {
     return data.withColumn(Columns.SHARE, Stats.share(col(k), col(n)))
         .withColumn(Columns.SHARE_LOW, Stats.wilsonLow(col(k), col(n)))
         .withColumn(Columns.SHARE_HIGH, Stats.wilsonHigh(col(k), col(n)));
-  }
-
-  static Column period(Column date, String unit) {
-    return to_date(date_trunc(unit, date));
   }
 
   /**
@@ -128,10 +122,11 @@ public final class Framing {
       originality = originality(copies);
       copySources = copySources(copies);
     }
+    Dataset<Row> quotes = quotes(scored);
     return new Tables(articleFraming(scored, settings.minHits()), attention(spark, scored, mentions, settings),
         distinctiveWords(scored, mentions, settings), frames(spark, scored, settings),
         toneByOutlet(scored), mentions == null ? null : toneByEntity(scored, mentions),
-        labelChoices(spark, scored, settings), quotes(scored), quotedSpeakers(scored), originality, copySources);
+        labelChoices(spark, scored, settings), quotes, quotedSpeakers(quotes), originality, copySources);
   }
 
   /** Frame ids an article invokes: hits >= minHits, else [other]. */
@@ -221,13 +216,12 @@ public final class Framing {
         .select(col(Articles.ARTICLE_ID), col(Columns.OUTLET), col("t.term").as(DistinctiveWords.TERM),
             col("t.n").cast(DataTypes.LongType).as(N))
         .join(articleSubsets, Articles.ARTICLE_ID);
-    Column[] subset = {col(subjectId), col(subjectName)};
     Dataset<Row> counts = terms.groupBy(col(subjectId), col(subjectName), col(Columns.OUTLET),
         col(DistinctiveWords.TERM)).agg(sum(N).as(DistinctiveWords.COUNT)).localCheckpoint(false);
     Dataset<Row> outletTotals = counts.groupBy(col(subjectId), col(Columns.OUTLET))
         .agg(sum(DistinctiveWords.COUNT).as(DistinctiveWords.OUTLET_TERMS));
-    Dataset<Row> outletArticles = terms.groupBy(col(subjectId), col(Columns.OUTLET))
-        .agg(countDistinct(col(Articles.ARTICLE_ID)).as(N));
+    Dataset<Row> outletArticles = articleSubsets.join(scored.select(Articles.ARTICLE_ID, Columns.OUTLET),
+        Articles.ARTICLE_ID).groupBy(col(subjectId), col(Columns.OUTLET)).agg(count(lit(1)).as(N));
     Dataset<Row> termTotals = counts.groupBy(col(subjectId), col(subjectName), col(DistinctiveWords.TERM))
         .agg(sum(DistinctiveWords.COUNT).as("term_total"))
         .withColumn("subset_total", sum("term_total").over(Window.partitionBy(col(subjectId))))
@@ -270,11 +264,10 @@ public final class Framing {
         .withColumn(DistinctiveWords.NGRAM, size(org.apache.spark.sql.functions.split(col(DistinctiveWords.TERM), " ")))
         .withColumn(DistinctiveWords.PRIOR, lit(settings.wordPrior()).multiply(col("term_total"))
             .divide(col("subset_total")))
-        .withColumn(PRIOR_TOTAL, lit(settings.wordPrior()))
         .withColumn(Columns.LOG_ODDS, Stats.logOdds(yi, col(DistinctiveWords.OUTLET_TERMS), yj,
-            col(DistinctiveWords.OTHER_TERMS), a, col(PRIOR_TOTAL)))
+            col(DistinctiveWords.OTHER_TERMS), a, lit(settings.wordPrior())))
         .withColumn(Columns.VARIANCE, Stats.logOddsVariance(yi, col(DistinctiveWords.OUTLET_TERMS), yj,
-            col(DistinctiveWords.OTHER_TERMS), a, col(PRIOR_TOTAL)))
+            col(DistinctiveWords.OTHER_TERMS), a, lit(settings.wordPrior())))
         .withColumn(Columns.Z, col(Columns.LOG_ODDS).divide(sqrt(col(Columns.VARIANCE))))
         .withColumn(DistinctiveWords.P_VALUE, Stats.pValue(col(Columns.Z)));
     String[] family = {subjectId, Columns.OUTLET, DistinctiveWords.OTHER};
@@ -383,8 +376,8 @@ public final class Framing {
             col("q.attribution").as(QuoteTable.ATTRIBUTION));
   }
 
-  static Dataset<Row> quotedSpeakers(Dataset<Row> scored) {
-    Dataset<Row> quotes = quotes(scored);
+  /** {@code quotes}: {@link #quotes}'s output. */
+  static Dataset<Row> quotedSpeakers(Dataset<Row> quotes) {
     Column speaker = coalesce(col(QuoteTable.SPEAKER_NAME), lower(col(QuoteTable.SPEAKER)), lit("(unattributed)"));
     return quotes.groupBy(col(Columns.OUTLET), col(QuoteTable.SPEAKER_ENTITY_ID), speaker.as(QuotedSpeakers.SPEAKER))
         .agg(count(lit(1)).as(QuotedSpeakers.QUOTES), countDistinct(QuoteTable.ARTICLE_ID).as(QuotedSpeakers.ARTICLES))
@@ -406,7 +399,7 @@ public final class Framing {
     return all
         .withColumn("original_id", first(Articles.ARTICLE_ID).over(byAge))
         .withColumn("original_outlet", first(Articles.OUTLET).over(byAge))
-        .withColumn(Columns.PERIOD_START, period(col(Articles.PUBLISHED_DATE), periodUnit))
+        .withColumn(Columns.PERIOD_START, Periods.start(col(Articles.PUBLISHED_DATE), periodUnit))
         .withColumn("is_original", col(Articles.ARTICLE_ID).equalTo(col("original_id")))
         .withColumn("same_outlet", col("original_outlet").eqNullSafe(col(Articles.OUTLET)));
   }

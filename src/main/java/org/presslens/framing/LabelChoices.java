@@ -31,14 +31,13 @@ public final class LabelChoices {
       column(OUTSIDE_QUOTES, DataTypes.LongType, false, "Uses outside direct quotations (the outlet's own voice)"),
       column(ARTICLES, DataTypes.LongType, false, "Canonical articles of the outlet that use the label"),
       column(FAMILY_COUNT, DataTypes.LongType, false, "Uses of any label of the family by the outlet"),
-      Columns.share(COUNT + " / " + FAMILY_COUNT)[0], Columns.share("")[1], Columns.share("")[2],
+      Columns.share(COUNT + " / " + FAMILY_COUNT), Columns.shareLow(), Columns.shareHigh(),
       column(REST_COUNT, DataTypes.LongType, false, "Uses of the label by all other outlets"),
       column(REST_FAMILY_COUNT, DataTypes.LongType, false, "Uses of the family by all other outlets"),
       column(REST_SHARE, DataTypes.DoubleType, true, REST_COUNT + " / " + REST_FAMILY_COUNT),
       column(PRIOR, DataTypes.DoubleType, false,
           "a_w: framing.label_prior times the label's share of its family in all canonical articles"),
-      Columns.logOdds("the label within its family, outlet against all other outlets")[0], Columns.logOdds("")[1],
-      Columns.logOdds("")[2]);
+      Columns.logOdds("the label within its family, outlet against all other outlets"), Columns.variance(), Columns.z());
 
   private LabelChoices() {}
 }

@@ -22,7 +22,7 @@ public final class Originality {
       column(Columns.ARTICLES, DataTypes.LongType, false, "All articles of the outlet in the period"),
       column(COPIES, DataTypes.LongType, false,
           "Articles whose duplicate cluster's original (its earliest article) is from another outlet"),
-      Columns.share(COPIES + " / " + Columns.ARTICLES)[0], Columns.share("")[1], Columns.share("")[2],
+      Columns.share(COPIES + " / " + Columns.ARTICLES), Columns.shareLow(), Columns.shareHigh(),
       column(SAME_OUTLET_COPIES, DataTypes.LongType, false,
           "Articles whose cluster's original is another article of the same outlet (reprints)"),
       column(ORIGINALS, DataTypes.LongType, false, "Articles that are their cluster's original (singletons included)"));

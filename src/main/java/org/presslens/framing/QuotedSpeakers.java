@@ -26,7 +26,7 @@ public final class QuotedSpeakers {
       column(QUOTES, DataTypes.LongType, false, "Quotations of the speaker in the outlet's canonical articles"),
       column(ARTICLES, DataTypes.LongType, false, "Articles with at least one of them"),
       column(OUTLET_QUOTES, DataTypes.LongType, false, "All quotations in the outlet's canonical articles"),
-      Columns.share(QUOTES + " / " + OUTLET_QUOTES)[0], Columns.share("")[1], Columns.share("")[2]);
+      Columns.share(QUOTES + " / " + OUTLET_QUOTES), Columns.shareLow(), Columns.shareHigh());
 
   private QuotedSpeakers() {}
 }

@@ -43,6 +43,8 @@ public final class Quotes {
   private static final Pattern RELATIVE_CLAUSE = Pattern.compile(",\\s*(?:who|which|whose|whom)\\b|,\\s*$");
   private static final Pattern LEADING_CONJUNCTION = Pattern.compile("^(?i:but|and|so|yet|however|then),?\\s+");
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "i", "we");
+  /** Pronouns resolved to a person mentioned before the quote (they/I/we are left as said). */
+  private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
   private static final int MAX_SPEAKER_WORDS = 8;
 
   /** A named-entity mention of the text (offsets in the text), as entity_mentions has it. */
@@ -185,7 +187,7 @@ public final class Quotes {
   private static Quote resolved(String text, int begin, int end, String quoted, int speakerBegin, int speakerEnd,
       String verb, String attribution, List<Mention> mentions) {
     String phrase = text.substring(speakerBegin, speakerEnd).strip();
-    java.util.regex.Matcher relative = RELATIVE_CLAUSE.matcher(phrase);
+    Matcher relative = RELATIVE_CLAUSE.matcher(phrase);
     if (relative.find()) {
       speakerEnd = speakerBegin + relative.start();
       phrase = phrase.substring(0, relative.start()).strip();
@@ -214,8 +216,7 @@ public final class Quotes {
     if (best != null) {
       return new Quote(begin, end, quoted, phrase, best.entityId(), best.entityName(), v, attribution);
     }
-    if (PRONOUNS.contains(phrase.toLowerCase(Locale.ROOT)) && !phrase.equalsIgnoreCase("i")
-        && !phrase.equalsIgnoreCase("we") && !phrase.equalsIgnoreCase("they")) {
+    if (PERSON_PRONOUNS.contains(phrase.toLowerCase(Locale.ROOT))) {
       Mention nearest = null;
       for (Mention mention : mentions) {
         if (mention.type().equals("PERSON") && mention.end() <= begin

@@ -22,7 +22,7 @@ public final class ToneByEntity {
       column(ENTITY_NAME, DataTypes.StringType, false, "The entity's name"),
       column(N, DataTypes.LongType, false, "Sentences (title or text, canonical articles) that mention the entity"),
       column(ARTICLES, DataTypes.LongType, false, "Canonical articles those sentences come from"),
-      Columns.mean("those sentences")[0], Columns.mean("")[1]);
+      Columns.mean("those sentences"), Columns.stdError());
 
   private ToneByEntity() {}
 }

@@ -17,7 +17,7 @@ public final class ToneByOutlet {
       Columns.outlet(),
       Columns.periodStart(),
       column(N, DataTypes.LongType, false, "Canonical articles with a tone (article_framing.tone not null)"),
-      Columns.mean("the articles' tones (each the mean of its sentences)")[0], Columns.mean("")[1]);
+      Columns.mean("the articles' tones (each the mean of its sentences)"), Columns.stdError());
 
   private ToneByOutlet() {}
 }

@@ -60,6 +60,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aFramingLabelBelongsToOneFamily() throws IOException {
+    Path file = job("inputs: [{paths: [a]}]\noutput: o\nframing:\n  labels:\n    rulers: [regime, government]\n"
+        + "    army: [regime, troops]\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, ConfigLoader.Overrides.none()))
+        .hasMessage("framing.labels: a label belongs to one family only: regime");
+  }
+
+  @Test
   void invalidValuesAreNamedWithTheirKeyAndValue() throws IOException {
     Path file = job("inputs: [{paths: [a]}]\noutput: o\n");
     assertThatThrownBy(() -> ConfigLoader.load(file,
