@@ -16,7 +16,7 @@ import os
 
 import pandas as pd
 
-DUCKDB_JDBC_VERSION = "1.4.1.0"
+DUCKDB_JDBC_VERSION = "1.5.2.0"
 
 
 def _jdbc_jar():

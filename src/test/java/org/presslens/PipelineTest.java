@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -95,6 +97,34 @@ class PipelineTest {
 
     assertThat(Files.exists(out.resolve("articles/published_month=2024-02"))).isTrue();
     assertThat(Files.exists(out.resolve("_staging"))).isFalse();
+
+    documentedSparkSqlExamplesRun();
+  }
+
+  /** docs/querying.md's Spark SQL examples, verbatim except for the output path, on this run's output. */
+  private void documentedSparkSqlExamplesRun() throws IOException {
+    String doc = Files.readString(Path.of("docs/querying.md"));
+    String block = doc.substring(doc.indexOf("<!-- spark-sql:start -->"), doc.indexOf("<!-- spark-sql:end -->"));
+    Matcher sql = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL)
+        .matcher(block);
+    int statements = 0;
+    while (sql.find()) {
+      for (String statement : sql.group(1).split(";\\s*\\n")) {
+        if (statement.isBlank()) {
+          continue;
+        }
+        List<Row> rows = spark.sql(statement.replace("out/sample", out.toString())).collectAsList();
+        if (!statement.strip().startsWith("CREATE")) {
+          assertThat(rows).as("rows of the documented query: " + statement).isNotEmpty();
+        }
+        if (statement.strip().startsWith("DESCRIBE")) {
+          assertThat(rows).as("description of article_id")
+              .anySatisfy(row -> assertThat(row.getString(0) + ": " + row.getString(2)).startsWith("article_id: S"));
+        }
+        statements++;
+      }
+    }
+    assertThat(statements).as("statements in docs/querying.md's Spark SQL block").isGreaterThanOrEqualTo(8);
   }
 
   @Test
