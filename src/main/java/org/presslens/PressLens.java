@@ -10,6 +10,7 @@ import org.presslens.config.ConfigException;
 import org.presslens.config.ConfigLoader;
 import org.presslens.config.ConfigReference;
 import org.presslens.config.JobConfig;
+import org.presslens.output.OutputComparison;
 import org.presslens.output.RunReport;
 import org.presslens.output.TableReference;
 
@@ -22,6 +23,7 @@ public final class PressLens {
         presslens run [options]          run the job
         presslens config-reference       print every configuration key with its default and description
         presslens table-reference        print every output table with its grain and columns
+        presslens compare DIR_A DIR_B    compare two output directories table by table (exit 0 same, 1 differ)
         presslens --help | run --help    this text
 
       Run options (the command line overrides the job file):
@@ -58,6 +60,9 @@ public final class PressLens {
       }
       return 0;
     }
+    if (args[0].equals("compare")) {
+      return compare(args);
+    }
     if (!args[0].equals("run")) {
       System.err.println("unknown command: " + args[0] + "\n\n" + USAGE);
       return 2;
@@ -85,6 +90,30 @@ public final class PressLens {
       System.err.println("presslens: run failed: " + e.getMessage());
       e.printStackTrace(System.err);
       return 1;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** {@code compare A B}: every table of two output directories as multisets of rows. */
+  private static int compare(String[] args) {
+    if (args.length != 3) {
+      System.err.println("usage: presslens compare DIR_A DIR_B");
+      return 2;
+    }
+    SparkConf submitted = new SparkConf();
+    SparkSession.Builder builder = SparkSession.builder().appName("presslens compare");
+    if (!submitted.contains("spark.master")) {
+      builder.master("local[*]").config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    SparkSession spark = SparkDefaults.apply(builder).getOrCreate();
+    try {
+      List<OutputComparison.TableDiff> diffs = OutputComparison.compare(spark, args[1], args[2]);
+      diffs.forEach(diff -> System.out.println(diff.describe()));
+      long differing = diffs.stream().filter(diff -> !diff.same()).count();
+      System.out.printf("presslens compare: %d tables, %d differ%n", diffs.size(), differing);
+      return diffs.isEmpty() || differing > 0 ? 1 : 0;
     } finally {
       spark.stop();
     }

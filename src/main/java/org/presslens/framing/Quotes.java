@@ -58,13 +58,19 @@ public final class Quotes {
   public record Quote(int begin, int end, String text, String speaker, String entityId, String entityName,
       String verb, String attribution) {}
 
+  private static final java.util.Comparator<Mention> IN_TEXT_ORDER = java.util.Comparator.comparingInt(Mention::begin)
+      .thenComparingInt(Mention::end).thenComparing(Mention::type).thenComparing(Mention::entityId,
+          java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+
   private Quotes() {}
 
-  public static List<Quote> extract(String text, List<Mention> mentions, int minWords) {
+  /** The quotations of a text with their speakers; the mentions may come in any order (the result does not). */
+  public static List<Quote> extract(String text, List<Mention> unordered, int minWords) {
     List<Quote> out = new ArrayList<>();
     if (text == null) {
       return out;
     }
+    List<Mention> mentions = unordered.stream().sorted(IN_TEXT_ORDER).toList();
     Quote previous = null;
     Quote lastNamed = null;
     for (int[] span : spans(text)) {
@@ -209,7 +215,7 @@ public final class Quotes {
     Mention best = null;
     for (Mention mention : mentions) {
       if (mention.begin() >= speakerBegin && mention.end() <= speakerEnd && rank(mention) <= 1
-          && (best == null || rank(mention) < rank(best))) {
+          && !possessor(text, mention) && (best == null || rank(mention) < rank(best))) {
         best = mention;
       }
     }
@@ -246,6 +252,12 @@ public final class Quotes {
       }
     }
     return first;
+  }
+
+  /** "Grimm's lawyer, William McGinley": a possessor names whose the speaker is, not the speaker. */
+  private static boolean possessor(String text, Mention mention) {
+    String after = text.substring(mention.end(), Math.min(text.length(), mention.end() + 2));
+    return after.equals("'s") || after.equals("\u2019s");
   }
 
   /** People speak before organisations, organisations before places. */

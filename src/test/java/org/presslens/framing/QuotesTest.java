@@ -123,4 +123,25 @@ class QuotesTest {
     assertThat(quotes.get(1).entityId()).isNull();
     assertThat(quotes.get(0).attribution()).as("the open quote takes its speaker from the next").isNull();
   }
+
+  @Test
+  void aPossessorIsNotTheSpeakerAndMentionOrderDoesNotMatter() {
+    String text = "Grimm’s lawyer, William McGinley, said: “We are disappointed by the decision.”";
+    mention(text, "Grimm", "PERSON", "Michael Grimm");
+    mention(text, "William McGinley", "PERSON", "William McGinley");
+    assertThat(only(text).entityName()).isEqualTo("William McGinley");
+    java.util.Collections.reverse(mentions);
+    assertThat(only(text).entityName()).isEqualTo("William McGinley");
+  }
+
+  @Test
+  void twoPeopleInTheSpeakerPhraseGiveTheFirstWhateverTheMentionOrder() {
+    String text = "“The talks went well,” said Lavrov and Moallem after the meeting.";
+    mention(text, "Lavrov", "PERSON", "Sergei Lavrov");
+    mention(text, "Moallem", "PERSON", "Walid Moallem");
+    Quotes.Quote inOrder = only(text);
+    java.util.Collections.reverse(mentions);
+    assertThat(only(text)).isEqualTo(inOrder);
+    assertThat(inOrder.entityName()).isEqualTo("Sergei Lavrov");
+  }
 }
