@@ -69,7 +69,7 @@ def _python(value):
         return value
     name = value.getClass().getName()
     if name in ("java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte", "java.math.BigInteger"):
-        return int(value.longValue()) if name != "java.math.BigInteger" else int(str(value))
+        return int(str(value))
     if name in ("java.lang.Double", "java.lang.Float", "java.math.BigDecimal"):
         return float(value.doubleValue())
     if name == "java.lang.Boolean":

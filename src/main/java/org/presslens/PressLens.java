@@ -101,13 +101,7 @@ public final class PressLens {
       System.err.println("usage: presslens compare DIR_A DIR_B");
       return 2;
     }
-    SparkConf submitted = new SparkConf();
-    SparkSession.Builder builder = SparkSession.builder().appName("presslens compare");
-    if (!submitted.contains("spark.master")) {
-      builder.master("local[*]").config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1");
-    }
-    SparkSession spark = SparkDefaults.apply(builder).getOrCreate();
+    SparkSession spark = session(JobConfig.defaults(), null);
     try {
       List<OutputComparison.TableDiff> diffs = OutputComparison.compare(spark, args[1], args[2]);
       diffs.forEach(diff -> System.out.println(diff.describe()));

@@ -1,6 +1,7 @@
 package org.presslens.framing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -58,9 +59,9 @@ public final class Quotes {
   public record Quote(int begin, int end, String text, String speaker, String entityId, String entityName,
       String verb, String attribution) {}
 
-  private static final java.util.Comparator<Mention> IN_TEXT_ORDER = java.util.Comparator.comparingInt(Mention::begin)
-      .thenComparingInt(Mention::end).thenComparing(Mention::type).thenComparing(Mention::entityId,
-          java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+  private static final Comparator<Mention> IN_TEXT_ORDER = Comparator.comparingInt(Mention::begin)
+      .thenComparingInt(Mention::end).thenComparing(Mention::type)
+      .thenComparing(Mention::entityId, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   private Quotes() {}
 

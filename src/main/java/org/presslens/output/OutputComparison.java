@@ -2,17 +2,23 @@ package org.presslens.output;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,6 +29,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Compares two output directories table by table, as multisets of rows: the check that a cluster run, a rerun or a
@@ -35,6 +42,9 @@ public final class OutputComparison {
   static final int SIGNIFICANT_DIGITS = 9;
   private static final int EXAMPLES = 3;
   private static final int EXAMPLE_CHARS = 240;
+  private static final String SIDE = "__side";
+  private static final String IN_A = "__in_a";
+  private static final String IN_B = "__in_b";
 
   /** How one table compares: rows on each side and rows only on one side. */
   public record TableDiff(String table, long rowsA, long rowsB, long onlyInA, long onlyInB, String problem,
@@ -75,43 +85,54 @@ public final class OutputComparison {
     return diffs;
   }
 
+  /**
+   * One shuffle: both sides' rows, made comparable, grouped by all their columns with a count per side; a row
+   * differs when its two counts do.
+   */
   static TableDiff compare(String table, Dataset<Row> a, Dataset<Row> b) {
     if (!sameColumns(a.schema(), b.schema())) {
       return new TableDiff(table, 0, 0, 0, 0, "columns differ: " + a.schema().simpleString() + " vs "
           + b.schema().simpleString(), List.of());
     }
-    Dataset<Row> left = comparable(a);
-    Column[] order = java.util.Arrays.stream(a.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-    Dataset<Row> right = comparable(b.select(order));
-    Dataset<Row> onlyA = left.exceptAll(right).cache();
-    Dataset<Row> onlyB = right.exceptAll(left).cache();
+    Column[] columns = Arrays.stream(a.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+    Dataset<Row> counted = comparable(a).withColumn(SIDE, lit(1))
+        .union(comparable(b.select(columns)).withColumn(SIDE, lit(2)))
+        .groupBy(columns)
+        .agg(count(when(col(SIDE).equalTo(1), true)).as(IN_A), count(when(col(SIDE).equalTo(2), true)).as(IN_B))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      Row totals = counted.agg(sum(IN_A), sum(IN_B), sum(greatest(col(IN_A).minus(col(IN_B)), lit(0))),
+          sum(greatest(col(IN_B).minus(col(IN_A)), lit(0)))).first();
       List<String> examples = new ArrayList<>();
-      onlyA.limit(EXAMPLES).collectAsList().forEach(r -> examples.add("first:  " + shortened(r)));
-      onlyB.limit(EXAMPLES).collectAsList().forEach(r -> examples.add("second: " + shortened(r)));
-      return new TableDiff(table, a.count(), b.count(), onlyA.count(), onlyB.count(), null, examples);
+      for (Row r : counted.filter(col(IN_A).notEqual(col(IN_B))).limit(2 * EXAMPLES).collectAsList()) {
+        long surplus = r.<Long>getAs(IN_A) - r.<Long>getAs(IN_B);
+        examples.add((surplus > 0 ? "first:  " : "second: ") + (Math.abs(surplus) > 1 ? Math.abs(surplus) + " x " : "")
+            + shortened(r, columns.length));
+      }
+      return new TableDiff(table, total(totals, 0), total(totals, 1), total(totals, 2), total(totals, 3), null,
+          examples);
     } finally {
-      onlyA.unpersist();
-      onlyB.unpersist();
+      counted.unpersist();
     }
   }
 
-  private static String shortened(Row row) {
-    String text = row.toString().replace('\n', ' ');
-    return text.length() <= EXAMPLE_CHARS ? text : text.substring(0, EXAMPLE_CHARS) + " ...";
+  private static long total(Row totals, int i) {
+    return totals.isNullAt(i) ? 0 : totals.getLong(i);
+  }
+
+  /** The row's data columns (not its counts) as one line of at most {@value #EXAMPLE_CHARS} characters. */
+  private static String shortened(Row row, int dataColumns) {
+    StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < dataColumns; i++) {
+      text.append(i == 0 ? "" : ",").append(row.isNullAt(i) ? "null" : row.get(i));
+    }
+    String line = text.append(']').toString().replace('\n', ' ');
+    return line.length() <= EXAMPLE_CHARS ? line : line.substring(0, EXAMPLE_CHARS) + " ...";
   }
 
   private static boolean sameColumns(StructType a, StructType b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (StructField field : a.fields()) {
-      if (!List.of(b.fieldNames()).contains(field.name())
-          || !b.apply(field.name()).dataType().sameType(field.dataType())) {
-        return false;
-      }
-    }
-    return true;
+    return a.size() == b.size() && Arrays.stream(a.fields()).allMatch(field -> b.getFieldIndex(field.name())
+        .isDefined() && b.apply(field.name()).dataType().sameType(field.dataType()));
   }
 
   /** The rows with every double as text of fixed precision and every map as sorted entries. */
@@ -149,11 +170,10 @@ public final class OutputComparison {
 
   private static boolean exists(SparkSession spark, String path) {
     try {
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(p);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      Path p = new Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
