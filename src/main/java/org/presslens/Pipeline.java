@@ -10,13 +10,16 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.presslens.common.JobGroups;
+import org.presslens.common.Schemas;
 import org.presslens.common.Rejects;
 import org.presslens.config.JobConfig;
 import org.presslens.dedup.Dedup;
 import org.presslens.dedup.DuplicatePairs;
 import org.presslens.dedup.Duplicates;
+import org.presslens.dedup.IncrementalDedup;
 import org.presslens.entities.Cooccurrence;
 import org.presslens.entities.CooccurrenceTable;
 import org.presslens.entities.Entities;
@@ -55,6 +58,8 @@ public final class Pipeline {
   private final Run run;
   private final List<RunReport.StageMetrics> stages = new ArrayList<>();
   private DedupFacts dedupFacts;
+  /** The batch of an incremental run; null in a full run. */
+  private Batch batch;
 
   private Pipeline(SparkSession spark, Run run) {
     this.spark = spark;
@@ -68,6 +73,12 @@ public final class Pipeline {
   private RunReport execute(JobConfig config) {
     TableWriter out = new TableWriter(spark, config.output(), run.id());
     try {
+      if (config.incremental().enabled()) {
+        batch = Batch.open(spark, out, config, run.date());
+        LOG.info("incremental run: batch {}", batch.id());
+      } else {
+        out.retire("_state");
+      }
       Ingest.Plan plan = Ingest.plan(spark, config.inputs(), config.rejects().maxPayloadChars());
       Dataset<Row> records = materialize("ingest", "read " + plan.files().size() + " files", 0,
           Ingest.read(spark, plan, config.spark().readPartitions()));
@@ -77,30 +88,43 @@ public final class Pipeline {
       Dataset<Row> cleaned = materialize("normalize", "clean text, dates, outlets, ids", read,
           Normalize.clean(records, settings));
       records.unpersist();
-      Normalize.Finished finished = Normalize.finish(cleaned, settings);
+      Normalize.Finished finished = Normalize.finish(cleaned, settings,
+          batch == null ? null : batch.earlier(Boilerplate.TABLE, Boilerplate.SCHEMA));
+      Dataset<Row> earlierIds = batch == null ? null : batch.earlier(Articles.TABLE, Articles.SCHEMA);
       Dataset<Row> rows = materialize("boilerplate", "learn and remove boilerplate, titles, length checks", read,
-          finished.rows());
+          earlierIds == null ? finished.rows()
+              : Normalize.rejectEarlierIds(finished.rows(), earlierIds, config.rejects().maxPayloadChars()));
 
       JobGroups.enter(spark, "output", "write tables");
-      out.stage(Boilerplate.TABLE, finished.boilerplate(), Boilerplate.SCHEMA, null);
+      stagePerBatch(out, Boilerplate.TABLE, finished.boilerplate(), Boilerplate.SCHEMA, null);
       cleaned.unpersist();
       Dataset<Row> articles = Normalize.articles(rows);
-      out.stage(Articles.TABLE, articles, Articles.SCHEMA, Articles.PARTITION);
-      out.stage(Rejects.TABLE, Normalize.rejects(rows), Rejects.SCHEMA, null);
+      stagePerBatch(out, Articles.TABLE, articles, Articles.SCHEMA, Articles.PARTITION);
+      stagePerBatch(out, Rejects.TABLE, Normalize.rejects(rows), Rejects.SCHEMA, null);
+      long allArticles = batch == null ? out.readStaged(Articles.TABLE).count()
+          : batch.all(Articles.TABLE, Articles.SCHEMA).count();
 
-      if (config.dedup().enabled()) {
+      if (config.dedup().enabled() && batch != null) {
+        dedupIncremental(articles, Dedup.Settings.of(config.dedup()), out);
+      } else if (config.dedup().enabled()) {
         dedup(articles, Dedup.Settings.of(config.dedup()), out);
       }
       Dataset<Row> canonical = canonical(articles, config, out);
+      // in an incremental run, only this batch's canonical articles: NLP never runs on earlier batches again
+      long canonicalCount = config.entities().enabled() || config.framing().enabled() ? canonical.count() : 0;
       if (config.entities().enabled()) {
-        entities(canonical, config, out);
+        entities(canonical, canonicalCount, config, out);
       }
       if (config.framing().enabled()) {
-        framing(articles, canonical, config, out);
+        framing(articles, canonical, canonicalCount, config, out);
       }
       rows.unpersist();
-      RunReport report = Reconciliation.report(run, config, plan, read, stages, dedupFacts, out);
+      RunReport report = Reconciliation.report(run, config, plan, read, stages, dedupFacts, out, allArticles);
       Reconciliation.check(report, config.rejects().maxRatio());
+      if (batch != null) {
+        out.stage(Batch.BATCHES, batch.batches(spark, run.id(), run.startedAt(), report.counts().kept()),
+            Batch.BATCHES_SCHEMA, null);
+      }
       out.commit(report.toJson());
       LOG.info("run {} finished: read {} = kept {} + rejected {}; output in {}", run.id(), read,
           report.counts().kept(), report.counts().rejected(), config.output());
@@ -119,7 +143,48 @@ public final class Pipeline {
   /** Near duplicates: the dedup stage's steps, each recorded as a stage of the run report. */
   private void dedup(Dataset<Row> articles, Dedup.Settings settings, TableWriter out) {
     long kept = out.readStaged(Articles.TABLE).count();
-    Dedup.Result result = Dedup.run(articles, kept, settings, new Dedup.Listener() {
+    Dedup.Result result = Dedup.run(articles, kept, settings, listener());
+    LOG.info("dedup: {} distinct texts, {} frequent shingles left out of signatures, LSH {} bands x {} rows",
+        result.distinctTexts(), result.frequentShingles(), settings.lsh().bands(), settings.lsh().rows());
+    JobGroups.enter(spark, "output", "write dedup tables");
+    out.stage(Duplicates.TABLE, result.duplicates(), Duplicates.SCHEMA, null);
+    out.stage(DuplicatePairs.TABLE, result.pairs(), DuplicatePairs.SCHEMA, null);
+    dedupFacts = new DedupFacts(result.distinctTexts(), result.frequentShingles(), settings.lsh().bands(),
+        settings.lsh().rows(), result.candidatePairs());
+    result.release();
+  }
+
+  /**
+   * Near duplicates of an incremental run: this batch against the state of the earlier ones; the duplicates table
+   * is rewritten whole (one row per article, no text), the pairs and signatures are added as this batch's.
+   */
+  private void dedupIncremental(Dataset<Row> articles, Dedup.Settings settings, TableWriter out) {
+    long kept = out.readStaged(Articles.TABLE).count();
+    IncrementalDedup.State state = batch.first()
+        ? new IncrementalDedup.State(null, null, null, null, null, null, null)
+        : new IncrementalDedup.State(batch.earlier(Articles.TABLE, Articles.SCHEMA),
+            batch.earlier(IncrementalDedup.SIGNATURES, IncrementalDedup.SIGNATURE_SCHEMA),
+            batch.earlier(DuplicatePairs.TABLE, DuplicatePairs.SCHEMA),
+            out.readCommitted(Duplicates.TABLE, Duplicates.SCHEMA),
+            out.readCommitted(IncrementalDedup.SETTINGS, IncrementalDedup.SETTINGS_SCHEMA),
+            batch.replaced(DuplicatePairs.TABLE, DuplicatePairs.SCHEMA),
+            batch.replaced(IncrementalDedup.SIGNATURES, IncrementalDedup.SIGNATURE_SCHEMA));
+    IncrementalDedup.Result result = IncrementalDedup.run(articles, kept, state, settings, listener());
+    LOG.info("dedup (batch {}): {} new distinct texts, {} candidate pairs, {} duplicates rows recomputed",
+        batch.id(), result.distinctTexts(), result.candidatePairs(), result.recomputedRows());
+    JobGroups.enter(spark, "output", "write dedup tables and state");
+    out.stage(Duplicates.TABLE, result.duplicates(), Duplicates.SCHEMA, null);
+    out.stageBatch(DuplicatePairs.TABLE, result.pairs(), DuplicatePairs.SCHEMA, batch.id(), null);
+    out.stageBatch(IncrementalDedup.SIGNATURES, result.signatures(), IncrementalDedup.SIGNATURE_SCHEMA, batch.id(),
+        null);
+    out.stage(IncrementalDedup.SETTINGS, result.settings(), IncrementalDedup.SETTINGS_SCHEMA, null);
+    dedupFacts = new DedupFacts(result.distinctTexts(), result.frequentShingles(), settings.lsh().bands(),
+        settings.lsh().rows(), result.candidatePairs());
+    result.release();
+  }
+
+  private Dedup.Listener listener() {
+    return new Dedup.Listener() {
       @Override
       public void starting(String step, String description) {
         JobGroups.enter(spark, "dedup " + step, description);
@@ -130,15 +195,16 @@ public final class Pipeline {
         stages.add(new RunReport.StageMetrics("dedup " + step, in, out, seconds));
         LOG.info("stage dedup {}: {} records in, {} out, {} s", step, in, out, String.format("%.1f", seconds));
       }
-    });
-    LOG.info("dedup: {} distinct texts, {} frequent shingles left out of signatures, LSH {} bands x {} rows",
-        result.distinctTexts(), result.frequentShingles(), settings.lsh().bands(), settings.lsh().rows());
-    JobGroups.enter(spark, "output", "write dedup tables");
-    out.stage(Duplicates.TABLE, result.duplicates(), Duplicates.SCHEMA, null);
-    out.stage(DuplicatePairs.TABLE, result.pairs(), DuplicatePairs.SCHEMA, null);
-    dedupFacts = new DedupFacts(result.distinctTexts(), result.frequentShingles(), settings.lsh().bands(),
-        settings.lsh().rows(), result.candidatePairs());
-    result.release();
+    };
+  }
+
+  /** Stages a table whole in a full run, as this batch's partition in an incremental run. */
+  private void stagePerBatch(TableWriter out, String table, Dataset<Row> data, StructType schema, String partition) {
+    if (batch == null) {
+      out.stage(table, data, schema, partition);
+    } else {
+      out.stageBatch(table, data, schema, batch.id(), partition);
+    }
   }
 
   /** The canonical articles: one per duplicate cluster (every article when dedup is off). */
@@ -152,10 +218,18 @@ public final class Pipeline {
   }
 
   /** Named entities of the canonical articles: mentions, then entities, then co-occurrence. */
-  private void entities(Dataset<Row> canonical, JobConfig config, TableWriter out) {
-    Dataset<Row> extracted = materialize("entities", "named entities of canonical articles", 0,
+  private void entities(Dataset<Row> canonical, long articles, JobConfig config, TableWriter out) {
+    Dataset<Row> extracted = materialize("entities", "named entities of canonical articles", articles, 0,
         Entities.extract(canonical, config.entities()));
-    Entities.Result tables = Entities.tables(extracted);
+    Dataset<Row> resolvable = extracted;
+    if (batch != null) {
+      // only this batch's new canonical articles were tagged; resolution runs over every batch's mentions
+      JobGroups.enter(spark, "output", "write raw mentions (state)");
+      out.stageBatch(Batch.RAW_MENTIONS, extracted, Entities.extractedSchema(), batch.id(), null);
+      resolvable = currentCanonical(batch.all(Batch.RAW_MENTIONS, Entities.extractedSchema()), config, out)
+          .drop(TableWriter.BATCH);
+    }
+    Entities.Result tables = Entities.tables(resolvable);
     JobGroups.enter(spark, "output", "write entity tables");
     out.stage(EntityMentions.TABLE, tables.mentions(), EntityMentions.SCHEMA, null);
     out.stage(EntityTable.TABLE, tables.entities(), EntityTable.SCHEMA, null);
@@ -172,13 +246,21 @@ public final class Pipeline {
   }
 
   /** Framing statistics: each canonical article scored once, then the framing tables. */
-  private void framing(Dataset<Row> all, Dataset<Row> canonical, JobConfig config, TableWriter out) {
+  private void framing(Dataset<Row> all, Dataset<Row> canonical, long articles, JobConfig config,
+      TableWriter out) {
     Framing.Settings settings = Framing.Settings.of(config.framing());
     Dataset<Row> mentions = config.entities().enabled() ? out.readStaged(EntityMentions.TABLE) : null;
-    long articles = canonical.count();
     Dataset<Row> scored = materialize("framing", "tone, words, frames, labels and quotes of canonical articles",
         articles, articles, Framing.score(canonical, mentions, settings));
-    Framing.Tables tables = Framing.tables(scored, mentions, all,
+    Dataset<Row> allScored = scored;
+    if (batch != null) {
+      JobGroups.enter(spark, "output", "write framing scores (state)");
+      out.stageBatch(Batch.SCORES, scored, Framing.scoreSchema(), batch.id(), null);
+      allScored = currentCanonical(batch.all(Batch.SCORES, Framing.scoreSchema()), config, out)
+          .drop(TableWriter.BATCH);
+      all = batch.all(Articles.TABLE, Articles.SCHEMA).drop(TableWriter.BATCH);
+    }
+    Framing.Tables tables = Framing.tables(allScored, mentions, all,
         config.dedup().enabled() ? out.readStaged(Duplicates.TABLE) : null, settings);
     JobGroups.enter(spark, "output", "write framing tables");
     out.stage(ArticleFraming.TABLE, tables.articleFraming(), ArticleFraming.SCHEMA, null);
@@ -197,6 +279,16 @@ public final class Pipeline {
       out.stage(CopySources.TABLE, tables.copySources(), CopySources.SCHEMA, null);
     }
     scored.unpersist();
+  }
+
+  /** Rows of articles that are canonical now (a later batch may have brought an earlier copy of an article). */
+  private static Dataset<Row> currentCanonical(Dataset<Row> perArticle, JobConfig config, TableWriter out) {
+    if (!config.dedup().enabled()) {
+      return perArticle;
+    }
+    Dataset<Row> ids = out.readStaged(Duplicates.TABLE).filter(col(Duplicates.IS_CANONICAL))
+        .select(Duplicates.ARTICLE_ID);
+    return perArticle.join(ids, Schemas.columns(Articles.ARTICLE_ID), "left_semi");
   }
 
   /** Dedup figures known only while the pipeline runs, for the run report. */

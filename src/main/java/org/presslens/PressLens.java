@@ -35,6 +35,10 @@ public final class PressLens {
         --set KEY=VALUE         override any config key, e.g. --set boilerplate.min_articles=3
                                 or --set inputs.0.fields.text=body (repeatable)
         --master URL            Spark master (default: the one spark-submit gives, else embedded local[*])
+        --incremental           read the inputs as one new batch and update the output by batch
+                                (= --set incremental.enabled=true; see docs/incremental.md)
+        --batch ID              the batch id of an incremental run (default: today's UTC date);
+                                re-running the latest batch id replaces that batch
 
       Exit codes: 0 success, 1 run failed (nothing committed), 2 bad command line or configuration.
       """;
@@ -152,6 +156,8 @@ public final class PressLens {
           case "--output" -> output = value(args, ++i, arg);
           case "--master" -> master = value(args, ++i, arg);
           case "--set" -> sets.add(value(args, ++i, arg));
+          case "--incremental" -> sets.add("incremental.enabled=true");
+          case "--batch" -> sets.add("incremental.batch=" + value(args, ++i, arg));
           case "--input" -> {
             value(args, i + 1, arg);
             while (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {

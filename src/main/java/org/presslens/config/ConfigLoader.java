@@ -158,7 +158,7 @@ public final class ConfigLoader {
     }
     JobConfig withNames = new JobConfig(named, config.output(), config.text(), config.boilerplate(), config.dates(),
         config.outlets(), config.dedup(), config.entities(), config.cooccurrence(), config.framing(), config.rejects(),
-        config.spark());
+        config.spark(), config.incremental());
     ConfigValidator.validate(withNames);
     return withNames;
   }

@@ -108,6 +108,8 @@ final class ConfigValidator {
       require(List.of("earliest", "longest", "id").contains(key),
           "dedup.canonical_order keys must be among earliest, longest, id: " + d.canonicalOrder());
     }
+    require(c.incremental().batch().isEmpty() || c.incremental().batch().matches("[A-Za-z0-9_.-]+"),
+        "incremental.batch must match [A-Za-z0-9_.-]+: " + c.incremental().batch());
     require(c.rejects().maxPayloadChars() >= 0, "rejects.max_payload_chars must be >= 0: " + c.rejects().maxPayloadChars());
     require(c.rejects().maxRatio() >= 0 && c.rejects().maxRatio() <= 1,
         "rejects.max_ratio must be in [0,1]: " + c.rejects().maxRatio());

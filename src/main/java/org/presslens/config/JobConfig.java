@@ -32,7 +32,9 @@ public record JobConfig(
     @JsonPropertyDescription("Rejects table and reject-ratio guard")
     RejectSettings rejects,
     @JsonPropertyDescription("Spark session settings")
-    SparkSettings spark) {
+    SparkSettings spark,
+    @JsonPropertyDescription("Incremental (nightly) runs over new input batches")
+    IncrementalSettings incremental) {
 
   public JobConfig {
     inputs = inputs == null ? List.of() : List.copyOf(inputs);
@@ -46,10 +48,11 @@ public record JobConfig(
     framing = framing == null ? FramingSettings.defaults() : framing;
     rejects = rejects == null ? new RejectSettings(null, null) : rejects;
     spark = spark == null ? new SparkSettings(null, null, null, null) : spark;
+    incremental = incremental == null ? new IncrementalSettings(null, null) : incremental;
   }
 
   /** The configuration with every key at its default. */
   public static JobConfig defaults() {
-    return new JobConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new JobConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -71,6 +71,11 @@ public final class Entities {
         .withColumn(NAME_KEY, KEY.apply(col(RESOLVED)));
   }
 
+  /** {@link #extract}'s output schema: the raw mentions that incremental runs keep as state. */
+  public static StructType extractedSchema() {
+    return ExtractMentions.SCHEMA.add(NAME_KEY, DataTypes.StringType);
+  }
+
   /** Entity ids (with cross-article variants merged) and the two tables, from {@link #extract}'s output. */
   public static Result tables(Dataset<Row> extracted) {
     // Each step is checkpointed (materialised, lineage cut): the steps join the mentions with themselves

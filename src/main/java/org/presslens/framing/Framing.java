@@ -122,7 +122,7 @@ public final class Framing {
       originality = originality(copies);
       copySources = copySources(copies);
     }
-    Dataset<Row> quotes = quotes(scored);
+    Dataset<Row> quotes = quotes(scored, mentions);
     return new Tables(articleFraming(scored, settings.minHits()), attention(spark, scored, mentions, settings),
         distinctiveWords(scored, mentions, settings), frames(spark, scored, settings),
         toneByOutlet(scored), mentions == null ? null : toneByEntity(scored, mentions),
@@ -365,6 +365,35 @@ public final class Framing {
         .withColumn(Columns.Z, col(Columns.LOG_ODDS).divide(sqrt(col(Columns.VARIANCE))));
   }
 
+  /**
+   * One row per quotation. With {@code mentions}, the speaker's entity is looked up again by its mention (the same
+   * entity in a full run; the current resolution in an incremental run, whose earlier batches were scored under an
+   * earlier one).
+   */
+  static Dataset<Row> quotes(Dataset<Row> scored, Dataset<Row> mentions) {
+    Dataset<Row> quotes = quotes(scored);
+    if (mentions == null) {
+      return quotes;
+    }
+    Dataset<Row> speakers = mentions.filter(col(EntityMentions.FIELD).equalTo("text"))
+        .select(col(EntityMentions.ARTICLE_ID).as("m_article"), col(EntityMentions.CHAR_START).as("m_start"),
+            col(EntityMentions.ENTITY_ID).as("m_entity"), col(EntityMentions.ENTITY_NAME).as("m_name"));
+    Dataset<Row> joined = quotes.join(speakers, quotes.col(Articles.ARTICLE_ID).equalTo(col("m_article"))
+        .and(col(SPEAKER_START).equalTo(col("m_start"))), "left");
+    Column known = col(SPEAKER_START).isNotNull().and(col("m_entity").isNotNull());
+    return joined
+        .withColumn(QuoteTable.SPEAKER_ENTITY_ID, when(known, col("m_entity")).otherwise(col(QuoteTable.SPEAKER_ENTITY_ID)))
+        .withColumn(QuoteTable.SPEAKER_NAME, when(known, col("m_name")).otherwise(col(QuoteTable.SPEAKER_NAME)))
+        .drop("m_article", "m_start", "m_entity", "m_name");
+  }
+
+  private static final String SPEAKER_START = "speaker_char_start";
+
+  /** The scored articles' schema ({@link #score}'s output), for state tables. */
+  public static StructType scoreSchema() {
+    return ScoreArticles.SCHEMA.add(Columns.PERIOD_START, DataTypes.DateType);
+  }
+
   static Dataset<Row> quotes(Dataset<Row> scored) {
     return scored.select(col(Articles.ARTICLE_ID), col(Columns.OUTLET), col(Articles.PUBLISHED_DATE),
             posexplode(col(ScoreArticles.QUOTES)).as(new String[] {QuoteTable.QUOTE_INDEX, "q"}))
@@ -373,7 +402,7 @@ public final class Framing {
             col("q.char_end").as(QuoteTable.CHAR_END), col("q.text").as(QuoteTable.QUOTE),
             col("q.speaker").as(QuoteTable.SPEAKER), col("q.speaker_entity_id").as(QuoteTable.SPEAKER_ENTITY_ID),
             col("q.speaker_name").as(QuoteTable.SPEAKER_NAME), col("q.speech_verb").as(QuoteTable.SPEECH_VERB),
-            col("q.attribution").as(QuoteTable.ATTRIBUTION));
+            col("q.attribution").as(QuoteTable.ATTRIBUTION), col("q.speaker_char_start").as(SPEAKER_START));
   }
 
   /** {@code quotes}: {@link #quotes}'s output. */

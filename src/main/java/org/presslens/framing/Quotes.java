@@ -54,10 +54,11 @@ public final class Quotes {
   /**
    * One quotation: [begin, end) offsets of the quoted words (quote marks excluded), its speaker phrase and the
    * entity it resolved to (null when none), the speech verb and how the speaker was found (after, before,
-   * pronoun; null when unattributed).
+   * pronoun; null when unattributed), and where the speaker's entity mention starts (null when none), so that the
+   * speaker can be re-resolved when entity resolution changes (incremental runs).
    */
   public record Quote(int begin, int end, String text, String speaker, String entityId, String entityName,
-      String verb, String attribution) {}
+      String verb, String attribution, Integer speakerStart) {}
 
   private static final Comparator<Mention> IN_TEXT_ORDER = Comparator.comparingInt(Mention::begin)
       .thenComparingInt(Mention::end).thenComparing(Mention::type)
@@ -82,12 +83,12 @@ public final class Quotes {
       Quote quote = attribute(text, span[0], span[1], quoted, mentions);
       if (quote.speaker() == null && continues(text, previous, span[0])) {
         quote = new Quote(quote.begin(), quote.end(), quoted, previous.speaker(), previous.entityId(),
-            previous.entityName(), previous.verb(), "continued");
+            previous.entityName(), previous.verb(), "continued", previous.speakerStart());
       }
       if ("pronoun".equals(quote.attribution()) && lastNamed != null && !lastNamed.attribution().equals("pronoun")
           && text.substring(lastNamed.end(), quote.begin()).split("\n\n", -1).length <= 3) {
         quote = new Quote(quote.begin(), quote.end(), quoted, quote.speaker(), lastNamed.entityId(),
-            lastNamed.entityName(), quote.verb(), "pronoun");
+            lastNamed.entityName(), quote.verb(), "pronoun", lastNamed.speakerStart());
       }
       out.add(quote);
       previous = quote;
@@ -188,7 +189,7 @@ public final class Quotes {
         return resolved(text, begin, end, quoted, subject.begin(), subject.end(), verb, "before", mentions);
       }
     }
-    return new Quote(begin, end, quoted, null, null, null, null, null);
+    return new Quote(begin, end, quoted, null, null, null, null, null, null);
   }
 
   private static Quote resolved(String text, int begin, int end, String quoted, int speakerBegin, int speakerEnd,
@@ -210,7 +211,7 @@ public final class Quotes {
       phrase = phrase.substring(comma + 1).strip();
     }
     if (Terms.tokens(phrase).stream().allMatch(t -> Terms.isStopWord(t.word()) && !PRONOUNS.contains(t.word()))) {
-      return new Quote(begin, end, quoted, null, null, null, null, null);
+      return new Quote(begin, end, quoted, null, null, null, null, null, null);
     }
     String v = verb.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     Mention best = null;
@@ -221,7 +222,8 @@ public final class Quotes {
       }
     }
     if (best != null) {
-      return new Quote(begin, end, quoted, phrase, best.entityId(), best.entityName(), v, attribution);
+      return new Quote(begin, end, quoted, phrase, best.entityId(), best.entityName(), v, attribution,
+          best.begin());
     }
     if (PERSON_PRONOUNS.contains(phrase.toLowerCase(Locale.ROOT))) {
       Mention nearest = null;
@@ -238,10 +240,11 @@ public final class Quotes {
           sentenceStart = e.end();
         }
         nearest = firstPerson(mentions, sentenceStart, nearest.end());
-        return new Quote(begin, end, quoted, phrase, nearest.entityId(), nearest.entityName(), v, "pronoun");
+        return new Quote(begin, end, quoted, phrase, nearest.entityId(), nearest.entityName(), v, "pronoun",
+            nearest.begin());
       }
     }
-    return new Quote(begin, end, quoted, phrase, null, null, v, attribution);
+    return new Quote(begin, end, quoted, phrase, null, null, v, attribution, null);
   }
 
   /** The first person mentioned in [from, to): the subject of a sentence, usually. */

@@ -43,7 +43,7 @@ final class ScoreArticles implements MapFunction<Row, Row> {
       .add("char_end", DataTypes.IntegerType).add("text", DataTypes.StringType)
       .add("speaker", DataTypes.StringType).add("speaker_entity_id", DataTypes.StringType)
       .add("speaker_name", DataTypes.StringType).add("speech_verb", DataTypes.StringType)
-      .add("attribution", DataTypes.StringType);
+      .add("attribution", DataTypes.StringType).add("speaker_char_start", DataTypes.IntegerType);
   static final StructType SCHEMA = new StructType()
       .add(Articles.ARTICLE_ID, DataTypes.StringType).add(Articles.OUTLET, DataTypes.StringType)
       .add(Articles.PUBLISHED_DATE, DataTypes.DateType).add(WORDS, DataTypes.IntegerType)
@@ -124,7 +124,7 @@ final class ScoreArticles implements MapFunction<Row, Row> {
     List<Row> quoteRows = new ArrayList<>();
     for (Quotes.Quote q : quotes) {
       quoteRows.add(RowFactory.create(q.begin(), q.end(), q.text(), q.speaker(), q.entityId(), q.entityName(),
-          q.verb(), q.attribution()));
+          q.verb(), q.attribution(), q.speakerStart()));
     }
     return RowFactory.create(article.getAs(Articles.ARTICLE_ID), article.getAs(Articles.OUTLET),
         article.getAs(Articles.PUBLISHED_DATE), all.size(), seq(sentences), toned == 0 ? null : toneSum / toned,

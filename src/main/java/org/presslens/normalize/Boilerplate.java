@@ -61,6 +61,15 @@ public final class Boilerplate {
    * boilerplate lines removed and boilerplate_lines_removed is set.
    */
   static Result remove(Dataset<Row> rows, int minArticles, double minShare) {
+    return remove(rows, minArticles, minShare, null);
+  }
+
+  /**
+   * As {@link #remove(Dataset, int, double)}, also removing {@code known} lines ({@link #OUTLET_GROUP},
+   * {@link #LINE}: the lines earlier batches of an incremental run learnt). The result's table holds the lines learnt
+   * from {@code rows}.
+   */
+  static Result remove(Dataset<Row> rows, int minArticles, double minShare, Dataset<Row> known) {
     Dataset<Row> articles = rows.filter(col(Normalized.REJECT_REASON).isNull());
     Dataset<Row> lines = articles
         .select(group().as(OUTLET_GROUP), identity().as(IDENTITY),
@@ -76,7 +85,11 @@ public final class Boilerplate {
             .and(col(ARTICLES).geq(col(OUTLET_ARTICLES).multiply(minShare))))
         .withColumn(SHARE, col(ARTICLES).divide(col(OUTLET_ARTICLES)));
 
-    Dataset<Row> keysByGroup = learned.groupBy(OUTLET_GROUP).agg(collect_set(KEY).as(LINES));
+    Dataset<Row> keys = learned.select(OUTLET_GROUP, KEY);
+    if (known != null) {
+      keys = keys.unionByName(known.select(col(OUTLET_GROUP), xxhash64(lower(col(LINE))).as(KEY)));
+    }
+    Dataset<Row> keysByGroup = keys.groupBy(OUTLET_GROUP).agg(collect_set(KEY).as(LINES));
     Dataset<Row> cleaned = rows.withColumn(OUTLET_GROUP, group())
         .join(broadcast(keysByGroup), Schemas.columns(OUTLET_GROUP), "left")
         .withColumn("bp_all", split(col(Articles.TEXT), "\n"))

@@ -87,10 +87,19 @@ public final class Normalize {
    * and hashes set, too-short and emptied texts rejected.
    */
   public static Finished finish(Dataset<Row> cleaned, Settings s) {
+    return finish(cleaned, s, null);
+  }
+
+  /**
+   * As {@link #finish(Dataset, Settings)}; {@code knownBoilerplate}: boilerplate table rows that earlier batches of an
+   * incremental run learnt, removed as well (null: none).
+   */
+  public static Finished finish(Dataset<Row> cleaned, Settings s, Dataset<Row> knownBoilerplate) {
     Dataset<Row> withoutBoilerplate;
     Dataset<Row> lines;
     if (s.boilerplate()) {
-      Boilerplate.Result learned = Boilerplate.remove(cleaned, s.boilerplateMinArticles(), s.boilerplateMinShare());
+      Boilerplate.Result learned = Boilerplate.remove(cleaned, s.boilerplateMinArticles(), s.boilerplateMinShare(),
+          knownBoilerplate);
       withoutBoilerplate = learned.articles();
       lines = learned.lines();
     } else {
@@ -135,19 +144,36 @@ public final class Normalize {
             first(col(Articles.SOURCE_POSITION)).over(byId).cast(DataTypes.StringType)))
         .filter(col("dup_rank").gt(1))
         .drop(Articles.ARTICLE_ID, "dup_rank");
+    return rejectDuplicateIds(rows.join(later, Schemas.columns(Articles.SOURCE_FILE, Articles.SOURCE_POSITION),
+        "left"), concat(lit("article_id already taken by the record in "), col("dup_first")), maxPayloadChars)
+        .drop("dup_first");
+  }
+
+  /**
+   * Incremental runs: rows whose article_id an earlier batch already holds are rejected (the first delivery keeps
+   * it, as within one run). {@code earlier}: article_id and batch of the earlier batches' articles.
+   */
+  public static Dataset<Row> rejectEarlierIds(Dataset<Row> rows, Dataset<Row> earlier, int maxPayloadChars) {
+    Dataset<Row> taken = earlier.select(col(Articles.ARTICLE_ID), col("batch").as("dup_batch"));
+    Column accepted = col(Normalized.REJECT_REASON).isNull();
+    return rejectDuplicateIds(rows.join(taken, Schemas.columns(Articles.ARTICLE_ID), "left")
+            .withColumn("dup_batch", when(accepted, col("dup_batch"))),
+        concat(lit("article_id already taken by an article of batch "), col("dup_batch")), maxPayloadChars)
+        .drop("dup_batch");
+  }
+
+  /** Marks rows rejected as duplicate ids where {@code message} is not null. */
+  private static Dataset<Row> rejectDuplicateIds(Dataset<Row> rows, Column message, int maxPayloadChars) {
     Column json = to_json(struct(col(Articles.SOURCE_ID), col(Articles.OUTLET_RAW), col(Articles.DATE_RAW),
         col(Articles.TITLE), col(Articles.TEXT)));
     Column payload = when(length(json).gt(maxPayloadChars),
         concat(substring(json, 1, maxPayloadChars), lit(Payloads.CUT_MARK))).otherwise(json);
-    Column duplicate = col("dup_first").isNotNull();
-    return rows.join(later, Schemas.columns(Articles.SOURCE_FILE, Articles.SOURCE_POSITION), "left")
+    Column duplicate = message.isNotNull();
+    return rows
         .withColumn(Normalized.REJECT_STAGE, when(duplicate, lit(STAGE)).otherwise(col(Normalized.REJECT_STAGE)))
         .withColumn(Normalized.REJECT_REASON,
             when(duplicate, lit(RejectReason.DUPLICATE_ID.code())).otherwise(col(Normalized.REJECT_REASON)))
-        .withColumn(Normalized.REJECT_MESSAGE, when(duplicate,
-            concat(lit("article_id already taken by the record in "), col("dup_first")))
-            .otherwise(col(Normalized.REJECT_MESSAGE)))
-        .withColumn(Normalized.PAYLOAD, when(duplicate, payload).otherwise(col(Normalized.PAYLOAD)))
-        .drop("dup_first");
+        .withColumn(Normalized.REJECT_MESSAGE, when(duplicate, message).otherwise(col(Normalized.REJECT_MESSAGE)))
+        .withColumn(Normalized.PAYLOAD, when(duplicate, payload).otherwise(col(Normalized.PAYLOAD)));
   }
 }

@@ -31,6 +31,10 @@ public final class TableWriter {
   private final Path staging;
   private final FileSystem fs;
   private final List<String> staged = new ArrayList<>();
+  private final List<String> stagedBatches = new ArrayList<>();
+  private final List<String> retired = new ArrayList<>();
+  /** The partition column of tables written by batch (incremental runs). */
+  public static final String BATCH = "batch";
 
   public TableWriter(SparkSession spark, String output, String runId) {
     this.spark = spark;
@@ -58,6 +62,56 @@ public final class TableWriter {
     staged.add(table);
   }
 
+  /**
+   * Writes one batch of a table partitioned by batch ({@code <table>/batch=<id>/}, optionally partitioned further by
+   * {@code partitionColumn}); {@link #commit} replaces exactly that batch's partition and keeps the others.
+   * {@code schema} is the table's schema without the batch column.
+   */
+  public void stageBatch(String table, Dataset<Row> data, StructType schema, String batch, String partitionColumn) {
+    Dataset<Row> conformed = Schemas.conform(data, schema, table);
+    String path = new Path(staging, table + "/" + BATCH + "=" + batch).toString();
+    if (partitionColumn == null) {
+      conformed.write().mode(SaveMode.ErrorIfExists).option("maxRecordsPerFile", MAX_RECORDS_PER_FILE).parquet(path);
+    } else {
+      conformed.repartition(conformed.col(partitionColumn))
+          .sortWithinPartitions(partitionColumn)
+          .write().mode(SaveMode.ErrorIfExists).option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
+          .partitionBy(partitionColumn).parquet(path);
+    }
+    stagedBatches.add(table + "/" + BATCH + "=" + batch);
+  }
+
+  /**
+   * A table written by batch as it will be after commit: its committed batches other than {@code batch}, plus the
+   * staged {@code batch}. {@code schema}: the table's schema with the batch column.
+   */
+  public Dataset<Row> readBatches(String table, StructType schema, String batch) {
+    Dataset<Row> staged = spark.read().schema(schema)
+        .option("basePath", new Path(staging, table).toString())
+        .parquet(new Path(staging, table + "/" + BATCH + "=" + batch).toString());
+    Dataset<Row> committed = readCommitted(table, schema);
+    return committed == null ? staged
+        : committed.filter(committed.col(BATCH).notEqual(batch)).unionByName(staged);
+  }
+
+  /** A committed table of the output read with the given schema, or null when the output has none. */
+  public Dataset<Row> readCommitted(String table, StructType schema) {
+    Path path = new Path(output, table);
+    try {
+      if (!fs.exists(path)) {
+        return null;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+    return spark.read().schema(schema).parquet(path.toString());
+  }
+
+  /** Moves a directory of the output aside at commit (a full run retires an incremental run's state). */
+  public void retire(String path) {
+    retired.add(path);
+  }
+
   /** True when the table was staged in this run. */
   public boolean isStaged(String table) {
     return staged.contains(table);
@@ -73,8 +127,28 @@ public final class TableWriter {
     try {
       Path old = new Path(staging, "_previous");
       fs.mkdirs(old);
+      for (String path : retired) {
+        Path target = new Path(output, path);
+        if (fs.exists(target) && !fs.rename(target, new Path(old, path))) {
+          throw new IOException("cannot move " + target + " aside");
+        }
+      }
+      for (String partition : stagedBatches) {
+        Path target = new Path(output, partition);
+        Path aside = new Path(old, partition);
+        fs.mkdirs(aside.getParent());
+        fs.mkdirs(target.getParent());
+        if (fs.exists(target) && !fs.rename(target, aside)) {
+          throw new IOException("cannot move previous " + target + " aside");
+        }
+        if (!fs.rename(new Path(staging, partition), target)) {
+          throw new IOException("cannot move staged batch " + partition + " into " + target);
+        }
+      }
       for (String table : staged) {
         Path target = new Path(output, table);
+        fs.mkdirs(new Path(old, table).getParent());
+        fs.mkdirs(target.getParent());
         if (fs.exists(target) && !fs.rename(target, new Path(old, table))) {
           throw new IOException("cannot move previous " + target + " aside");
         }
