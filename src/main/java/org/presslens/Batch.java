@@ -1,7 +1,6 @@
 package org.presslens;
 
 import static org.apache.spark.sql.functions.col;
-import static org.presslens.common.Schemas.column;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,11 +18,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.presslens.common.Schemas;
 import org.presslens.config.ConfigLoader;
 import org.presslens.config.JobConfig;
 import org.presslens.dedup.IncrementalDedup;
 import org.presslens.normalize.Articles;
+import org.presslens.output.Batches;
 import org.presslens.output.TableWriter;
 
 /**
@@ -33,15 +32,6 @@ import org.presslens.output.TableWriter;
  * (their state was made with those) and an output that a full run wrote.
  */
 final class Batch {
-  /** State table, one row per batch: what was committed when, with which analysis settings. */
-  static final String BATCHES = "_state/batches";
-  static final StructType BATCHES_SCHEMA = Schemas.struct(
-      column("batch", DataTypes.StringType, false, "The batch id"),
-      column("run_id", DataTypes.StringType, false, "The run that committed it last"),
-      column("committed_at", DataTypes.StringType, false, "When that run started (UTC, ISO-8601)"),
-      column("articles", DataTypes.LongType, false, "Articles the batch added"),
-      column("settings", DataTypes.StringType, false,
-          "The analysis settings of the run (the job config without inputs, output, spark, rejects, incremental)"));
   /** State tables of the entity and framing stages, partitioned by batch. */
   static final String RAW_MENTIONS = "_state/raw_mentions";
   static final String SCORES = "_state/framing_scores";
@@ -60,7 +50,7 @@ final class Batch {
 
   static Batch open(SparkSession spark, TableWriter out, JobConfig config, LocalDate runDate) {
     String id = config.incremental().batch().isEmpty() ? runDate.toString() : config.incremental().batch();
-    Dataset<Row> batches = out.readCommitted(BATCHES, BATCHES_SCHEMA);
+    Dataset<Row> batches = out.readCommitted(Batches.TABLE, Batches.SCHEMA);
     if (batches == null && out.readCommitted(Articles.TABLE, Articles.SCHEMA) != null) {
       throw new IllegalStateException("output " + config.output() + " holds a full run's tables and no incremental "
           + "state: start incremental runs in a new output directory (docs/incremental.md)");
@@ -68,18 +58,18 @@ final class Batch {
     String settings = settings(config);
     if (batches != null) {
       List<Row> rows = batches.collectAsList().stream()
-          .sorted(Comparator.comparing((Row r) -> r.<String>getAs("committed_at"))).toList();
+          .sorted(Comparator.comparing((Row r) -> r.<String>getAs(Batches.COMMITTED_AT))).toList();
       Row latest = rows.get(rows.size() - 1);
-      boolean known = rows.stream().anyMatch(r -> r.getAs("batch").equals(id));
-      if (known && !latest.getAs("batch").equals(id)) {
-        throw new IllegalStateException("batch " + id + " is not the most recent batch (" + latest.getAs("batch")
+      boolean known = rows.stream().anyMatch(r -> r.getAs(Batches.BATCH).equals(id));
+      if (known && !latest.getAs(Batches.BATCH).equals(id)) {
+        throw new IllegalStateException("batch " + id + " is not the most recent batch (" + latest.getAs(Batches.BATCH)
             + "): only the most recent batch can be run again; rebuild to change an older one (docs/incremental.md)");
       }
-      List<String> changed = changedKeys(latest.getAs("settings"), settings);
+      List<String> changed = changedKeys(latest.getAs(Batches.SETTINGS), settings);
       if (!changed.isEmpty()) {
         throw new IllegalStateException("settings " + changed + " differ from those of batch "
-            + latest.getAs("batch") + ", whose state was made with them: rebuild the output (docs/incremental.md) or "
-            + "run with the same settings");
+            + latest.getAs(Batches.BATCH) + ", whose state was made with them: rebuild the output "
+            + "(docs/incremental.md) or run with the same settings");
       }
     }
     return new Batch(id, out, batches, settings);
@@ -110,7 +100,7 @@ final class Batch {
       });
       return keys.stream().filter(k -> !java.util.Objects.equals(a.get(k), b.get(k))).sorted().toList();
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable settings in " + BATCHES, e);
+      throw new IllegalStateException("unreadable settings in " + Batches.TABLE, e);
     }
   }
 
@@ -145,8 +135,8 @@ final class Batch {
   /** The batches table after this run: the earlier batches and this one. */
   Dataset<Row> batches(SparkSession spark, String runId, Instant startedAt, long articles) {
     Dataset<Row> self = spark.createDataFrame(List.of(RowFactory.create(id, runId, startedAt.toString(), articles,
-        settings)), BATCHES_SCHEMA);
-    return batches == null ? self : batches.filter(col("batch").notEqual(id)).unionByName(self);
+        settings)), Batches.SCHEMA);
+    return batches == null ? self : batches.filter(col(Batches.BATCH).notEqual(id)).unionByName(self);
   }
 
   /** True when the state holds no earlier batch's dedup signatures. */

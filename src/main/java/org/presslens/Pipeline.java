@@ -41,6 +41,7 @@ import org.presslens.ingest.Ingest;
 import org.presslens.normalize.Articles;
 import org.presslens.normalize.Boilerplate;
 import org.presslens.normalize.Normalize;
+import org.presslens.output.Batches;
 import org.presslens.output.RunReport;
 import org.presslens.output.TableWriter;
 import org.slf4j.Logger;
@@ -122,8 +123,8 @@ public final class Pipeline {
       RunReport report = Reconciliation.report(run, config, plan, read, stages, dedupFacts, out, allArticles);
       Reconciliation.check(report, config.rejects().maxRatio());
       if (batch != null) {
-        out.stage(Batch.BATCHES, batch.batches(spark, run.id(), run.startedAt(), report.counts().kept()),
-            Batch.BATCHES_SCHEMA, null);
+        out.stage(Batches.TABLE, batch.batches(spark, run.id(), run.startedAt(), report.counts().kept()),
+            Batches.SCHEMA, null);
       }
       out.commit(report.toJson());
       LOG.info("run {} finished: read {} = kept {} + rejected {}; output in {}", run.id(), read,

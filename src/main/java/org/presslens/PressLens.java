@@ -22,8 +22,9 @@ public final class PressLens {
       Usage:
         presslens run [options]          run the job
         presslens config-reference       print every configuration key with its default and description
-        presslens table-reference        print every output table with its grain and columns
-        presslens compare DIR_A DIR_B    compare two output directories table by table (exit 0 same, 1 differ)
+        presslens table-reference        print every output and state table with its grain and columns
+        presslens compare DIR_A DIR_B    compare two output directories table by table (exit 0 same, 1 differ);
+                                         --ignore TABLE.COLUMN (repeatable) leaves a column out
         presslens --help | run --help    this text
 
       Run options (the command line overrides the job file):
@@ -62,6 +63,9 @@ public final class PressLens {
       for (TableReference.Table table : TableReference.TABLES) {
         System.out.println("## " + table.name() + "\n\n" + TableReference.markdown(table));
       }
+      for (TableReference.Table table : TableReference.STATE) {
+        System.out.println("## " + table.name() + " (state of incremental runs)\n\n" + TableReference.markdown(table));
+      }
       return 0;
     }
     if (args[0].equals("compare")) {
@@ -99,15 +103,24 @@ public final class PressLens {
     }
   }
 
-  /** {@code compare A B}: every table of two output directories as multisets of rows. */
+  /** {@code compare [--ignore TABLE.COLUMN]... A B}: every table of two output directories as multisets of rows. */
   private static int compare(String[] args) {
-    if (args.length != 3) {
-      System.err.println("usage: presslens compare DIR_A DIR_B");
+    List<String> ignored = new ArrayList<>();
+    List<String> dirs = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--ignore") && i + 1 < args.length && args[i + 1].contains(".")) {
+        ignored.add(args[++i]);
+      } else {
+        dirs.add(args[i]);
+      }
+    }
+    if (dirs.size() != 2 || dirs.stream().anyMatch(d -> d.startsWith("--"))) {
+      System.err.println("usage: presslens compare [--ignore TABLE.COLUMN]... DIR_A DIR_B");
       return 2;
     }
     SparkSession spark = session(JobConfig.defaults(), null);
     try {
-      List<OutputComparison.TableDiff> diffs = OutputComparison.compare(spark, args[1], args[2]);
+      List<OutputComparison.TableDiff> diffs = OutputComparison.compare(spark, dirs.get(0), dirs.get(1), ignored);
       diffs.forEach(diff -> System.out.println(diff.describe()));
       long differing = diffs.stream().filter(diff -> !diff.same()).count();
       System.out.printf("presslens compare: %d tables, %d differ%n", diffs.size(), differing);

@@ -31,6 +31,15 @@ class DocsContractTest {
   }
 
   @Test
+  void incrementalDocDescribesEveryStateTableAsTheCodeDeclaresIt() throws IOException {
+    for (TableReference.Table table : TableReference.STATE) {
+      assertThat(block(Path.of("docs/incremental.md"), "state:" + table.name()))
+          .as("docs/incremental.md for " + table.name() + "; regenerate with: jobs/presslens table-reference")
+          .isEqualTo(TableReference.markdown(table).strip() + "\n");
+    }
+  }
+
+  @Test
   void tablesDocDescribesEveryTableAsTheCodeDeclaresIt() throws IOException {
     for (TableReference.Table table : TableReference.TABLES) {
       assertThat(block(Path.of("docs/tables.md"), "table:" + table.name()))

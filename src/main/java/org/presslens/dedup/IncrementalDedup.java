@@ -18,6 +18,8 @@ import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -126,15 +128,17 @@ public final class IncrementalDedup {
     long exactPairs = exact.count();
     cached.add(() -> exact.unpersist(false));
     finished(listener, "exact", n, exactPairs, start);
-    Set<String> copies = new HashSet<>(texts.flatMap(IncrementalDedup::copies).collect());
+    Broadcast<Set<String>> copies = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(new HashSet<>(texts.flatMap(IncrementalDedup::copies).collect()));
+    long copyCount = copies.value().size();
     texts.unpersist(false);
 
     listener.starting("frequent", "frequent shingles (fixed by the first batch)");
     start = System.nanoTime();
     int[] frequent;
     if (state.isEmpty() || state.settings() == null) {
-      JavaRDD<Sketch> distinct = sketches.values().filter(k -> !copies.contains(k.id));
-      frequent = Dedup.frequentShingles(distinct, s, n - copies.size());
+      JavaRDD<Sketch> distinct = sketches.values().filter(k -> !copies.value().contains(k.id));
+      frequent = Dedup.frequentShingles(distinct, s, n - copyCount);
     } else {
       Row settings = state.settings().first();
       String was = settings.getAs(FINGERPRINT);
@@ -145,14 +149,14 @@ public final class IncrementalDedup {
       }
       frequent = settings.<Integer>getList(0).stream().mapToInt(Integer::intValue).toArray();
     }
-    finished(listener, "frequent", n - copies.size(), frequent.length, start);
+    finished(listener, "frequent", n - copyCount, frequent.length, start);
 
     listener.starting("candidates", "LSH candidates of the new articles, verified");
     start = System.nanoTime();
     VerifyPairs verifier = s.verifier(frequent);
     Bands bands = verifier.bands();
     JavaRDD<Row> signatureRows = sketches.values().map(k -> RowFactory.create(k.id, k.textHash,
-        copies.contains(k.id) || k.shingles.length == 0 ? null
+        copies.value().contains(k.id) || k.shingles.length == 0 ? null
             : scala.jdk.javaapi.CollectionConverters.asScala(Arrays.stream(bands.buckets(bands.signature(k.shingles)))
                 .boxed().toList()).toSeq()));
     Dataset<Row> signatures = Schemas.conform(spark.createDataFrame(signatureRows, SIGNATURE_SCHEMA),
@@ -184,7 +188,7 @@ public final class IncrementalDedup {
         .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(() -> verified.unpersist(false));
     long candidates = verified.count();
-    finished(listener, "candidates", n - copies.size(), candidates, start);
+    finished(listener, "candidates", n - copyCount, candidates, start);
 
     listener.starting("clusters", "connected components over every batch's pairs; touched clusters recomputed");
     start = System.nanoTime();
@@ -210,9 +214,9 @@ public final class IncrementalDedup {
             DuplicatePairs.ESTIMATED_JACCARD).javaRDD());
     JavaPairRDD<Long, String> touchedIds = touchedPairs.flatMap(r -> List.of(r.getString(0), r.getString(1))
         .iterator()).distinct().mapToPair(id -> new Tuple2<>(Sketch.key(id), id));
-    Set<Long> touchedComponents = new HashSet<>(components.join(touchedIds).map(t -> t._2()._1()).distinct()
-        .collect());
-    JavaPairRDD<Long, Long> touched = components.filter(c -> touchedComponents.contains(c._2()));
+    JavaPairRDD<Long, Long> touched = components.mapToPair(c -> new Tuple2<>(c._2(), c._1()))
+        .join(components.join(touchedIds).mapToPair(t -> new Tuple2<>(t._2()._1(), true)).distinct())
+        .mapToPair(t -> new Tuple2<>(t._2()._1(), t._1()));
     // the ids of every article whose row is recomputed: members of touched clusters and touched articles
     JavaPairRDD<Long, String> nodeIds = edges.flatMap(e -> List.of(e._1(), e._2()).iterator()).distinct()
         .mapToPair(id -> new Tuple2<>(Sketch.key(id), id));
@@ -253,7 +257,7 @@ public final class IncrementalDedup {
     Dataset<Row> settingsRow = spark.createDataFrame(List.of(RowFactory.create(
         scala.jdk.javaapi.CollectionConverters.asScala(Arrays.stream(frequent).boxed().toList()).toSeq(),
         fingerprint(s))), SETTINGS_SCHEMA);
-    return new Result(duplicates, newPairs, signatures, settingsRow, n - copies.size(), frequent.length, candidates,
+    return new Result(duplicates, newPairs, signatures, settingsRow, n - copyCount, frequent.length, candidates,
         recomputed, cached);
   }
 

@@ -69,6 +69,11 @@ public final class OutputComparison {
 
   /** Every table of {@link TableReference#TABLES} that either directory holds. */
   public static List<TableDiff> compare(SparkSession spark, String a, String b) {
+    return compare(spark, a, b, List.of());
+  }
+
+  /** As {@link #compare(SparkSession, String, String)}, leaving out the given {@code table.column}s. */
+  public static List<TableDiff> compare(SparkSession spark, String a, String b, List<String> ignored) {
     List<TableDiff> diffs = new ArrayList<>();
     for (TableReference.Table table : TableReference.TABLES) {
       boolean inA = exists(spark, a + "/" + table.name());
@@ -88,6 +93,12 @@ public final class OutputComparison {
       if (batchA != batchB) {
         rowsA = rowsA.drop(TableWriter.BATCH);
         rowsB = rowsB.drop(TableWriter.BATCH);
+      }
+      for (String column : ignored) {
+        if (column.startsWith(table.name() + ".")) {
+          rowsA = rowsA.drop(column.substring(table.name().length() + 1));
+          rowsB = rowsB.drop(column.substring(table.name().length() + 1));
+        }
       }
       diffs.add(compare(table.name(), rowsA, rowsB));
     }

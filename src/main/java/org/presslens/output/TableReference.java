@@ -5,6 +5,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.presslens.common.Rejects;
 import org.presslens.dedup.DuplicatePairs;
+import org.presslens.dedup.IncrementalDedup;
 import org.presslens.dedup.Duplicates;
 import org.presslens.entities.CooccurrenceTable;
 import org.presslens.entities.EntityMentions;
@@ -51,6 +52,16 @@ public final class TableReference {
       new Table(QuotedSpeakers.TABLE, QuotedSpeakers.GRAIN, QuotedSpeakers.SCHEMA, null),
       new Table(Originality.TABLE, Originality.GRAIN, Originality.SCHEMA, null),
       new Table(CopySources.TABLE, CopySources.GRAIN, CopySources.SCHEMA, null));
+
+  /**
+   * The state tables of incremental runs with described columns (under {@code <output>/_state/}; docs/incremental.md
+   * embeds them). The raw mentions and framing scores, kept in the stages' own layouts, are described there in prose.
+   */
+  public static final List<Table> STATE = List.of(
+      new Table(IncrementalDedup.SIGNATURES, "one row per article of every batch", IncrementalDedup.SIGNATURE_SCHEMA,
+          TableWriter.BATCH),
+      new Table(IncrementalDedup.SETTINGS, "one row", IncrementalDedup.SETTINGS_SCHEMA, null),
+      new Table(Batches.TABLE, "one row per batch", Batches.SCHEMA, null));
 
   private TableReference() {}
 

@@ -2,6 +2,7 @@ package org.presslens.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.presslens.SparkTestSession;
 
 class OutputComparisonTest {
@@ -61,5 +63,23 @@ class OutputComparisonTest {
     OutputComparison.TableDiff diff = OutputComparison.compare("t", a, a.drop("hits"));
     assertThat(diff.same()).isFalse();
     assertThat(diff.problem()).startsWith("columns differ");
+  }
+
+  @Test
+  void directoriesCompareTableByTableLeavingOutIgnoredColumnsAndAOneSidedBatchColumn(@TempDir Path dir) {
+    Dataset<Row> a = table(row("a", 0.25, 0.5, Map.of()), row("b", 0.5, 0.0, Map.of()));
+    a.write().parquet(dir.resolve("a/duplicate_pairs").toString());
+    // b: another share for "b", and partitioned by batch as an incremental output is
+    a.withColumn("share", org.apache.spark.sql.functions.lit(0.75)).withColumn("batch",
+            org.apache.spark.sql.functions.col("id"))
+        .write().partitionBy("batch").parquet(dir.resolve("b/duplicate_pairs").toString());
+
+    List<OutputComparison.TableDiff> plain = OutputComparison.compare(spark, dir.resolve("a").toString(),
+        dir.resolve("b").toString());
+    List<OutputComparison.TableDiff> ignoring = OutputComparison.compare(spark, dir.resolve("a").toString(),
+        dir.resolve("b").toString(), List.of("duplicate_pairs.share"));
+
+    assertThat(plain).singleElement().satisfies(d -> assertThat(d.onlyInA()).isEqualTo(2));
+    assertThat(ignoring).singleElement().satisfies(d -> assertThat(d.same()).as(d.describe()).isTrue());
   }
 }
