@@ -15,6 +15,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.presslens.common.JobGroups;
 import org.presslens.common.Schemas;
 import org.presslens.common.Rejects;
+import org.presslens.config.IncrementalSettings;
 import org.presslens.config.JobConfig;
 import org.presslens.dedup.Dedup;
 import org.presslens.dedup.DuplicatePairs;
@@ -120,7 +121,8 @@ public final class Pipeline {
         framing(articles, canonical, canonicalCount, config, out);
       }
       rows.unpersist();
-      RunReport report = Reconciliation.report(run, config, plan, read, stages, dedupFacts, out, allArticles);
+      JobConfig recorded = batch == null ? config : config.withIncremental(new IncrementalSettings(true, batch.id()));
+      RunReport report = Reconciliation.report(run, recorded, plan, read, stages, dedupFacts, out, allArticles);
       Reconciliation.check(report, config.rejects().maxRatio());
       if (batch != null) {
         out.stage(Batches.TABLE, batch.batches(spark, run.id(), run.startedAt(), report.counts().kept()),

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.presslens.config.ConfigException;
 import org.presslens.config.ConfigLoader;
 import org.presslens.config.IncrementalSettings;
 import org.presslens.config.InputSpec;
@@ -64,6 +65,7 @@ class IncrementalRunTest {
     RunReport first = Pipeline.run(spark, batch(config, "b1", 0, 1));
     RunReport second = Pipeline.run(spark, batch(config, "b2", 2, 3));
 
+    assertThat(second.settings().at("/incremental/batch").asText()).isEqualTo("b2");
     // each run reconciles its own batch; together they read what the full run read
     assertThat(first.counts().read() + second.counts().read()).isEqualTo(all.counts().read());
     assertThat(second.counts().read()).isEqualTo(second.counts().kept() + second.counts().rejected());
@@ -96,6 +98,15 @@ class IncrementalRunTest {
     Pipeline.run(spark, load(sample, again.toString(), "entities.enabled=false", "framing.enabled=false"));
     assertThat(again.resolve("_state")).doesNotExist();
     assertThat(spark.read().parquet(again.resolve("articles").toString()).columns()).doesNotContain("batch");
+  }
+
+  @Test
+  void batchIdsAreCheckedAndTheCommandLineSetsThem() {
+    assertThatThrownBy(() -> load(Path.of("jobs/sample.yaml"), "out/x", "incremental.batch=2026 11 21"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("incremental.batch must match");
+    JobConfig parsed = ConfigLoader.load(Path.of("jobs/sample.yaml"),
+        PressLens.Arguments.parse(List.of("--incremental", "--batch", "2026-11-21")).overrides());
+    assertThat(parsed.incremental()).isEqualTo(new IncrementalSettings(true, "2026-11-21"));
   }
 
   @Test

@@ -51,6 +51,12 @@ public record JobConfig(
     incremental = incremental == null ? new IncrementalSettings(null, null) : incremental;
   }
 
+  /** The same configuration with other incremental settings (a run records the batch id it resolved). */
+  public JobConfig withIncremental(IncrementalSettings settings) {
+    return new JobConfig(inputs, output, text, boilerplate, dates, outlets, dedup, entities, cooccurrence, framing,
+        rejects, spark, settings);
+  }
+
   /** The configuration with every key at its default. */
   public static JobConfig defaults() {
     return new JobConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);

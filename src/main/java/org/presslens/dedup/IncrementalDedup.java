@@ -175,7 +175,9 @@ public final class IncrementalDedup {
         .agg(collect_list(org.apache.spark.sql.functions.struct(ARTICLE_ID, IS_NEW)).as("m"))
         .javaRDD().flatMap(bucket -> bucketPairs(bucket.getList(1), maxBucket))
         .distinct()
-        .mapToPair(p -> new Tuple2<>(p._1(), p._2()));
+        .mapToPair(p -> new Tuple2<>(p._1(), p._2()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(() -> candidatePairs.unpersist(false));
     // the earlier side's sketches, re-shingled from the articles table for the candidates only
     JavaPairRDD<String, Sketch> byId = sketches.values().mapToPair(k -> new Tuple2<>(k.id, k));
     if (!state.isEmpty()) {
