@@ -13,8 +13,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.presslens.common.JobGroups;
-import org.presslens.common.Schemas;
 import org.presslens.common.Rejects;
+import org.presslens.common.Schemas;
 import org.presslens.config.IncrementalSettings;
 import org.presslens.config.JobConfig;
 import org.presslens.dedup.Dedup;
@@ -224,14 +224,9 @@ public final class Pipeline {
   private void entities(Dataset<Row> canonical, long articles, JobConfig config, TableWriter out) {
     Dataset<Row> extracted = materialize("entities", "named entities of canonical articles", articles, 0,
         Entities.extract(canonical, config.entities()));
-    Dataset<Row> resolvable = extracted;
-    if (batch != null) {
-      // only this batch's new canonical articles were tagged; resolution runs over every batch's mentions
-      JobGroups.enter(spark, "output", "write raw mentions (state)");
-      out.stageBatch(Batch.RAW_MENTIONS, extracted, Entities.extractedSchema(), batch.id(), null);
-      resolvable = currentCanonical(batch.all(Batch.RAW_MENTIONS, Entities.extractedSchema()), config, out)
-          .drop(TableWriter.BATCH);
-    }
+    // only this batch's new canonical articles were tagged; resolution runs over every batch's mentions
+    Dataset<Row> resolvable = batch == null ? extracted
+        : withEarlierBatches(Batch.RAW_MENTIONS, extracted, Entities.extractedSchema(), config, out);
     Entities.Result tables = Entities.tables(resolvable);
     JobGroups.enter(spark, "output", "write entity tables");
     out.stage(EntityMentions.TABLE, tables.mentions(), EntityMentions.SCHEMA, null);
@@ -257,10 +252,7 @@ public final class Pipeline {
         articles, articles, Framing.score(canonical, mentions, settings));
     Dataset<Row> allScored = scored;
     if (batch != null) {
-      JobGroups.enter(spark, "output", "write framing scores (state)");
-      out.stageBatch(Batch.SCORES, scored, Framing.scoreSchema(), batch.id(), null);
-      allScored = currentCanonical(batch.all(Batch.SCORES, Framing.scoreSchema()), config, out)
-          .drop(TableWriter.BATCH);
+      allScored = withEarlierBatches(Batch.SCORES, scored, Framing.scoreSchema(), config, out);
       all = batch.all(Articles.TABLE, Articles.SCHEMA).drop(TableWriter.BATCH);
     }
     Framing.Tables tables = Framing.tables(allScored, mentions, all,
@@ -282,6 +274,17 @@ public final class Pipeline {
       out.stage(CopySources.TABLE, tables.copySources(), CopySources.SCHEMA, null);
     }
     scored.unpersist();
+  }
+
+  /**
+   * Incremental runs: stages this batch's per-article results as a state table and returns every batch's results
+   * for the articles that are canonical now.
+   */
+  private Dataset<Row> withEarlierBatches(String table, Dataset<Row> results, StructType schema, JobConfig config,
+      TableWriter out) {
+    JobGroups.enter(spark, "output", "write " + table);
+    out.stageBatch(table, results, schema, batch.id(), null);
+    return currentCanonical(batch.all(table, schema), config, out).drop(TableWriter.BATCH);
   }
 
   /** Rows of articles that are canonical now (a later batch may have brought an earlier copy of an article). */

@@ -49,16 +49,7 @@ public final class TableWriter {
 
   /** Writes one table to staging, exactly to its schema, optionally partitioned by one column. */
   public void stage(String table, Dataset<Row> data, StructType schema, String partitionColumn) {
-    Dataset<Row> conformed = Schemas.conform(data, schema, table);
-    String path = new Path(staging, table).toString();
-    if (partitionColumn == null) {
-      conformed.write().mode(SaveMode.ErrorIfExists).option("maxRecordsPerFile", MAX_RECORDS_PER_FILE).parquet(path);
-    } else {
-      conformed.repartition(conformed.col(partitionColumn))
-          .sortWithinPartitions(partitionColumn)
-          .write().mode(SaveMode.ErrorIfExists).option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
-          .partitionBy(partitionColumn).parquet(path);
-    }
+    write(Schemas.conform(data, schema, table), new Path(staging, table), partitionColumn);
     staged.add(table);
   }
 
@@ -68,17 +59,21 @@ public final class TableWriter {
    * {@code schema} is the table's schema without the batch column.
    */
   public void stageBatch(String table, Dataset<Row> data, StructType schema, String batch, String partitionColumn) {
-    Dataset<Row> conformed = Schemas.conform(data, schema, table);
-    String path = new Path(staging, table + "/" + BATCH + "=" + batch).toString();
+    String partition = table + "/" + BATCH + "=" + batch;
+    write(Schemas.conform(data, schema, table), new Path(staging, partition), partitionColumn);
+    stagedBatches.add(partition);
+  }
+
+  private static void write(Dataset<Row> data, Path path, String partitionColumn) {
     if (partitionColumn == null) {
-      conformed.write().mode(SaveMode.ErrorIfExists).option("maxRecordsPerFile", MAX_RECORDS_PER_FILE).parquet(path);
+      data.write().mode(SaveMode.ErrorIfExists).option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
+          .parquet(path.toString());
     } else {
-      conformed.repartition(conformed.col(partitionColumn))
+      data.repartition(data.col(partitionColumn))
           .sortWithinPartitions(partitionColumn)
           .write().mode(SaveMode.ErrorIfExists).option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
-          .partitionBy(partitionColumn).parquet(path);
+          .partitionBy(partitionColumn).parquet(path.toString());
     }
-    stagedBatches.add(table + "/" + BATCH + "=" + batch);
   }
 
   /**
