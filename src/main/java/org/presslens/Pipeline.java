@@ -103,8 +103,8 @@ public final class Pipeline {
       Dataset<Row> articles = Normalize.articles(rows);
       stagePerBatch(out, Articles.TABLE, articles, Articles.SCHEMA, Articles.PARTITION);
       stagePerBatch(out, Rejects.TABLE, Normalize.rejects(rows), Rejects.SCHEMA, null);
-      long allArticles = batch == null ? out.readStaged(Articles.TABLE).count()
-          : batch.all(Articles.TABLE, Articles.SCHEMA).count();
+      // articles of earlier batches: the duplicates table covers them too (none in a full run)
+      long earlierArticles = earlierIds == null ? 0 : earlierIds.count();
 
       if (config.dedup().enabled() && batch != null) {
         dedupIncremental(articles, Dedup.Settings.of(config.dedup()), out);
@@ -122,7 +122,7 @@ public final class Pipeline {
       }
       rows.unpersist();
       JobConfig recorded = batch == null ? config : config.withIncremental(new IncrementalSettings(true, batch.id()));
-      RunReport report = Reconciliation.report(run, recorded, plan, read, stages, dedupFacts, out, allArticles);
+      RunReport report = Reconciliation.report(run, recorded, plan, read, stages, dedupFacts, out, earlierArticles);
       Reconciliation.check(report, config.rejects().maxRatio());
       if (batch != null) {
         out.stage(Batches.TABLE, batch.batches(spark, run.id(), run.startedAt(), report.counts().kept()),

@@ -45,7 +45,7 @@ final class Reconciliation {
   private Reconciliation() {}
 
   static RunReport report(Pipeline.Run run, JobConfig config, Ingest.Plan plan, long read,
-      List<RunReport.StageMetrics> stages, Pipeline.DedupFacts dedupFacts, TableWriter out, long allArticles) {
+      List<RunReport.StageMetrics> stages, Pipeline.DedupFacts dedupFacts, TableWriter out, long earlierArticles) {
     Dataset<Row> articles = out.readStaged(Articles.TABLE);
     Dataset<Row> rejects = out.readStaged(Rejects.TABLE);
     long kept = articles.count();
@@ -81,8 +81,9 @@ final class Reconciliation {
       Dataset<Row> duplicates = out.readStaged(Duplicates.TABLE);
       Dataset<Row> pairs = out.readStaged(DuplicatePairs.TABLE);
       long duplicateRows = duplicates.count();
-      if (duplicateRows != allArticles) {
-        throw new IllegalStateException("duplicates has " + duplicateRows + " rows for " + allArticles + " articles");
+      if (duplicateRows != kept + earlierArticles) {
+        throw new IllegalStateException("duplicates has " + duplicateRows + " rows for " + (kept + earlierArticles)
+            + " articles");
       }
       Map<String, Long> byRelation = new TreeMap<>();
       for (Row row : duplicates.groupBy(Duplicates.RELATION).agg(count(lit(1)).as(N)).collectAsList()) {
