@@ -171,7 +171,7 @@ class DedupBenchmark {
   }
 
   /** MLlib's usual recipe: tokens, word 5-grams, HashingTF, MinHashLSH self-join, then connected components. */
-  private static long mllib(Dataset<Row> articles, Map<String, String> predicted, long[] pairs) {
+  static long mllib(Dataset<Row> articles, Map<String, String> predicted, long[] pairs) {
     return mllib(articles, predicted, pairs, false);
   }
 

@@ -1,0 +1,342 @@
+package org.presslens.evaluation;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.sum;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.presslens.Pipeline;
+import org.presslens.common.SparkDefaults;
+import org.presslens.config.ConfigLoader;
+import org.presslens.config.JobConfig;
+import org.presslens.dedup.Dedup;
+import org.presslens.dedup.Duplicates;
+import org.presslens.dedup.bench.ScaleCorpus;
+import org.presslens.entities.CoreNlpBackend;
+import org.presslens.entities.NerBackend;
+import org.presslens.normalize.Articles;
+import org.presslens.output.RunReport;
+
+/**
+ * How the job's cost grows with the archive: {@code jobs/benchmark-scale} ({@code mvn test -Pbenchmark
+ * -Dtest=ScaleBenchmark -Dbench.sizes=10000,100000}). For each size it writes an archive (ScaleCorpus: the real
+ * AllSides and BASIL articles, remixes of them past their number, planted copies; plus FA-KES as a CSV input),
+ * runs the whole job in this JVM (local[*]) with a StageProbe, then times the reference points on the same
+ * data: Spark's own reader (ingest), the scan floor and MLlib's MinHashLSH (dedup), CoreNLP alone (NER). Prints
+ * the tables, writes target/bench-scale/scale.csv, draws docs/scale.png with jobs/plot-scale.py and writes the
+ * "Scale" section of docs/benchmarks.md.
+ */
+@Tag("benchmark")
+class ScaleBenchmark {
+  private static final Path DATA = Path.of("../shared/data");
+  private static final Path WORK = Path.of("target/bench-scale");
+  private static final long GB = 1L << 30;
+  private static final StructType INPUT = new StructType().add("id", DataTypes.StringType)
+      .add("source", DataTypes.StringType).add("date", DataTypes.StringType).add("title", DataTypes.StringType)
+      .add("text", DataTypes.StringType);
+
+  /** One size's run: the corpus, the report, the per-stage figures and the reference times. */
+  private record SizeRun(int size, ScaleCorpus.Written corpus, RunReport report, double wall,
+      List<StageProbe.Figures> stages, Map<String, Double> references, double copiesFound) {
+    long read() {
+      return report.counts().read();
+    }
+  }
+
+  @Test
+  void scale() throws IOException, InterruptedException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertThat(Runtime.getRuntime().maxMemory()).as("the heap limit the figures are measured under")
+        .isLessThanOrEqualTo(4 * GB + GB / 8);
+    List<Integer> sizes = List.of(System.getProperty("bench.sizes", "10000,100000").split(",")).stream()
+        .map(s -> Integer.parseInt(s.trim())).toList();
+    double copyShare = Double.parseDouble(System.getProperty("bench.copyShare", "0.15"));
+    int mllibMax = Integer.getInteger("bench.mllibMax", 200_000);
+    SparkSession spark = SparkDefaults.apply(SparkSession.builder()).master("local[*]")
+        .appName("presslens-scale-benchmark")
+        .config("spark.sql.shuffle.partitions", Integer.toString(4 * cores)).config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC").config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    List<SizeRun> runs = new ArrayList<>();
+    try (StageProbe probe = new StageProbe(spark)) {
+      // untimed warm-up on a small archive: no size's figures include the JIT compiling the job
+      run(spark, probe, 1000, copyShare, Integer.MAX_VALUE);
+      for (int size : sizes) {
+        runs.add(run(spark, probe, size, copyShare, mllibMax));
+      }
+    }
+    String report = report(runs, cores);
+    System.out.println("SCALE BENCHMARK\n" + report);
+    Path csv = WORK.resolve("scale.csv");
+    Files.writeString(csv, csv(runs));
+    if (!"false".equals(System.getProperty("bench.docs"))) {
+      Process plot = new ProcessBuilder("python3", "jobs/plot-scale.py", csv.toString(), "docs/scale.png")
+          .inheritIO().start();
+      assertThat(plot.waitFor()).as("jobs/plot-scale.py drew docs/scale.png").isZero();
+      BenchmarkReport.writeSection("## Scale (issue 8)", preamble(sizes, copyShare, cores) + report);
+    }
+    for (SizeRun r : runs) {
+      assertThat(r.report().counts().read()).isEqualTo(r.report().counts().kept() + r.report().counts().rejected());
+      assertThat(r.copiesFound()).as("planted copies found in their original's cluster").isGreaterThan(0.9);
+    }
+  }
+
+  private static SizeRun run(SparkSession spark, StageProbe probe, int size, double copyShare, int mllibMax)
+      throws IOException {
+    Path corpus = WORK.resolve("corpus-" + size);
+    Path output = WORK.resolve("out-" + size);
+    deleteTree(corpus);
+    deleteTree(output);
+    ScaleCorpus.Written written = ScaleCorpus.write(DATA.resolve("allsides_abp"),
+        DATA.resolve("basil/articles.jsonl"), size - fakesRows(), copyShare, 11, corpus);
+    Path jobFile = corpus.resolve("job.yaml");
+    Files.writeString(jobFile, String.join("\n",
+        "inputs:",
+        "  - name: scale",
+        "    paths: [" + corpus.toAbsolutePath() + "/part-*.jsonl.gz]",
+        "    format: jsonl",
+        "    fields: {id: id, outlet: source, date: date, title: title, text: text}",
+        "  - name: fakes_syria",
+        "    paths: [" + DATA.toAbsolutePath().normalize() + "/fakes_syria/FA-KES-Dataset.csv]",
+        "    format: csv",
+        "    fields: {id: unit_id, outlet: source, date: date, title: article_title, text: article_content}",
+        "    date_order: MDY",
+        "output: " + output.toAbsolutePath(),
+        ""));
+    JobConfig config = ConfigLoader.load(jobFile, ConfigLoader.Overrides.none());
+
+    probe.reset();
+    long start = System.currentTimeMillis();
+    RunReport report = Pipeline.run(spark, config);
+    long end = System.currentTimeMillis();
+    List<StageProbe.Figures> stages = probe.figures(start, end);
+    spark.catalog().clearCache();
+
+    Map<String, Double> references = new LinkedHashMap<>();
+    references.put("read floor", time(() -> spark.read().schema(INPUT).json(corpus.resolve("part-*.jsonl.gz")
+        .toString()).count()));
+    Dataset<Row> articles = spark.read().parquet(output.resolve(Articles.TABLE).toString());
+    Dedup.Settings dedup = Dedup.Settings.of(config.dedup());
+    references.put("scan floor", time(() -> Dedup.scan(articles, dedup).count()));
+    if (size <= mllibMax) {
+      references.put("MLlib MinHashLSH", time(() -> DedupBenchmark.mllib(articles, new HashMap<>(), new long[3])));
+    }
+    references.put("CoreNLP alone", coreNlpAlone(spark, articles, output, Runtime.getRuntime().availableProcessors()));
+    double found = copiesFound(spark, written, output);
+    spark.catalog().clearCache();
+    return new SizeRun(size, written, report, (end - start) / 1000.0, stages, references, found);
+  }
+
+  /**
+   * CoreNLP on its own, one thread, on 200 canonical articles (title and text, as the stage tags them), scaled to
+   * every canonical article's characters and divided by the cores: the NER stage's floor on this machine.
+   */
+  private static double coreNlpAlone(SparkSession spark, Dataset<Row> articles, Path output, int cores) {
+    Dataset<Row> canonical = articles.join(spark.read().parquet(output.resolve(Duplicates.TABLE).toString())
+        .filter(col(Duplicates.IS_CANONICAL)).select(Duplicates.ARTICLE_ID), Articles.ARTICLE_ID);
+    long chars = canonical.select(sum(length(col(Articles.TEXT))).plus(sum(length(col(Articles.TITLE)))))
+        .first().getLong(0);
+    List<Row> sample = canonical.select(Articles.TITLE, Articles.TEXT).sample(0.05, 3).limit(200).collectAsList();
+    NerBackend backend = CoreNlpBackend.get();
+    long sampleChars = 0;
+    long begin = System.nanoTime();
+    for (Row r : sample) {
+      for (int i = 0; i < 2; i++) {
+        if (!r.isNullAt(i)) {
+          backend.tag(r.getString(i));
+          sampleChars += r.getString(i).length();
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    return seconds / sampleChars * chars / cores;
+  }
+
+  /** Share of planted copies the job put in the same duplicate cluster as their original. */
+  private static double copiesFound(SparkSession spark, ScaleCorpus.Written written, Path output) throws IOException {
+    Map<String, String> clusters = new HashMap<>();
+    for (Row r : spark.read().parquet(output.resolve(Duplicates.TABLE).toString())
+        .select(Duplicates.ARTICLE_ID, Duplicates.CLUSTER_ID).collectAsList()) {
+      clusters.put(r.getString(0), r.getString(1));
+    }
+    long copies = 0;
+    long found = 0;
+    for (String line : Files.readAllLines(written.truth())) {
+      String[] f = line.split("\t");
+      if (!f[0].equals(f[1])) {
+        copies++;
+        String copy = clusters.get("scale:" + f[0]);
+        if (copy != null && copy.equals(clusters.get("scale:" + f[1]))) {
+          found++;
+        }
+      }
+    }
+    return copies == 0 ? 1 : (double) found / copies;
+  }
+
+  /** FA-KES's rows (its SOURCE.md): the generated archive makes up the rest of each size. */
+  private static int fakesRows() {
+    return 804;
+  }
+
+  private static String report(List<SizeRun> runs, int cores) {
+    StringBuilder out = new StringBuilder();
+    for (SizeRun r : runs) {
+      out.append(String.format(Locale.ROOT, "### %,d articles%n%n", r.read()));
+      out.append(String.format(Locale.ROOT, "Archive: %,d real AllSides and BASIL articles, %,d remixed, %,d "
+          + "planted copies, 804 FA-KES (CSV). Run: %,d read = %,d kept + %,d rejected; %.1f s wall, %.0f%% of "
+          + "planted copies found in their original's cluster.%n%n", r.corpus().real(), r.corpus().remixed(),
+          r.corpus().copies(), r.read(), r.report().counts().kept(), r.report().counts().rejected(), r.wall(),
+          100 * r.copiesFound()));
+      out.append("| stage | wall (s) | ms per article | CPU (s) | task CPU (s) | records in | records out | "
+          + "shuffle read (MB) | shuffle write (MB) | peak heap used (GB) | heap live after GC (GB) |\n");
+      out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+      Map<String, RunReport.StageMetrics> reported = new HashMap<>();
+      r.report().stages().forEach(s -> reported.put(s.stage(), s));
+      for (StageProbe.Figures f : r.stages()) {
+        RunReport.StageMetrics m = reported.get(f.stage());
+        out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %.1f | %.1f | %s | %s | %.1f | %.1f | %.2f | %s |%n",
+            f.stage(), f.wall(), 1000 * f.wall() / r.read(), f.cpu(), f.taskCpu(),
+            m == null ? f.recordsRead() : m.recordsIn(), m == null ? f.recordsWritten() : m.recordsOut(),
+            f.shuffleRead() / 1e6, f.shuffleWrite() / 1e6, f.peakHeap() / (double) GB,
+            f.liveHeap() < 0 ? "–" : String.format(Locale.ROOT, "%.2f", f.liveHeap() / (double) GB)));
+      }
+      double cpu = r.stages().stream().mapToDouble(StageProbe.Figures::cpu).sum();
+      out.append(String.format(Locale.ROOT, "| **whole run** | %.1f | %.2f | %.1f |  |  |  |  |  | %.2f |  |%n%n",
+          r.wall(), 1000 * r.wall() / r.read(), cpu,
+          r.stages().stream().mapToLong(StageProbe.Figures::peakHeap).max().orElse(0) / (double) GB));
+      out.append("| stage | its time (s) | reference | reference time (s) | stage / reference |\n|---|---|---|---|---|\n");
+      reference(out, "ingest", stagesWall(r, "ingest"), "read floor: Spark's JSON reader counts the archive's JSONL parts",
+          r.references().get("read floor"));
+      double dedup = stagesWall(r, "dedup ");
+      reference(out, "dedup (all steps)", dedup, "scan floor: read the articles table, shingle every article",
+          r.references().get("scan floor"));
+      reference(out, "dedup (all steps)", dedup, "MLlib MinHashLSH, 5 tables, word 5-grams, distance <= 0.5",
+          r.references().get("MLlib MinHashLSH"));
+      reference(out, "entities (NER)", stagesWall(r, "entities"), "CoreNLP alone, per core, scaled from 200 canonical "
+          + "articles to all (" + cores + " cores)", r.references().get("CoreNLP alone"));
+      out.append('\n');
+    }
+    if (runs.size() > 1) {
+      SizeRun first = runs.get(0);
+      SizeRun last = runs.get(runs.size() - 1);
+      out.append(String.format(Locale.ROOT, "### Growth from %,d to %,d articles (ms per article)%n%n", first.read(),
+          last.read()));
+      out.append("| stage |");
+      runs.forEach(r -> out.append(String.format(Locale.ROOT, " %,d |", r.read())));
+      out.append(" largest / smallest | within ±20% |\n|---|");
+      runs.forEach(r -> out.append("---|"));
+      out.append("---|---|\n");
+      for (StageProbe.Figures f : last.stages()) {
+        growthRow(out, f.stage(), runs, r -> stageWall(r, f.stage()));
+      }
+      growthRow(out, "**whole run**", runs, SizeRun::wall);
+      out.append('\n');
+    }
+    SizeRun last = runs.get(runs.size() - 1);
+    StageProbe.Figures slowest = last.stages().stream().max(java.util.Comparator.comparingDouble(
+        StageProbe.Figures::wall)).orElseThrow();
+    out.append(String.format(Locale.ROOT, "Slowest stage at %,d articles: **%s**, %.1f s of %.1f s (%.0f%%). "
+        + "Peak heap used in any stage: %.2f GB of the 4 GB limit.%n", last.read(), slowest.stage(), slowest.wall(),
+        last.wall(), 100 * slowest.wall() / last.wall(), last.stages().stream()
+            .mapToLong(StageProbe.Figures::peakHeap).max().orElse(0) / (double) GB));
+    return out.toString();
+  }
+
+  private static void growthRow(StringBuilder out, String stage, List<SizeRun> runs,
+      java.util.function.ToDoubleFunction<SizeRun> seconds) {
+    out.append("| ").append(stage).append(" |");
+    double[] perArticle = runs.stream().mapToDouble(r -> 1000 * seconds.applyAsDouble(r) / r.read()).toArray();
+    for (double v : perArticle) {
+      out.append(String.format(Locale.ROOT, " %.2f |", v));
+    }
+    double ratio = perArticle[perArticle.length - 1] / perArticle[0];
+    out.append(String.format(Locale.ROOT, " %.2f | %s |%n", ratio, Math.abs(ratio - 1) <= 0.2 ? "yes" : "no"));
+  }
+
+  private static double stageWall(SizeRun r, String stage) {
+    return r.stages().stream().filter(f -> f.stage().equals(stage)).mapToDouble(StageProbe.Figures::wall).sum();
+  }
+
+  private static double stagesWall(SizeRun r, String prefix) {
+    return r.stages().stream().filter(f -> f.stage().startsWith(prefix)).mapToDouble(StageProbe.Figures::wall).sum();
+  }
+
+  private static void reference(StringBuilder out, String stage, double seconds, String reference, Double time) {
+    if (time != null) {
+      out.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %.1f | %.2f× |%n", stage, seconds, reference, time,
+          seconds / time));
+    }
+  }
+
+  private static String csv(List<SizeRun> runs) {
+    StringBuilder out = new StringBuilder("articles,stage,wall_s,cpu_s,task_cpu_s,shuffle_read_bytes,"
+        + "shuffle_write_bytes,peak_heap_bytes,live_heap_bytes\n");
+    for (SizeRun r : runs) {
+      for (StageProbe.Figures f : r.stages()) {
+        out.append(String.format(Locale.ROOT, "%d,%s,%.3f,%.3f,%.3f,%d,%d,%d,%d%n", r.read(),
+            f.stage().replace(",", ";"), f.wall(), f.cpu(), f.taskCpu(), f.shuffleRead(), f.shuffleWrite(),
+            f.peakHeap(), f.liveHeap()));
+      }
+      out.append(String.format(Locale.ROOT, "%d,whole run,%.3f,,,,,,%n", r.read(), r.wall()));
+      r.references().forEach((name, seconds) -> out.append(String.format(Locale.ROOT,
+          "%d,reference: %s,%.3f,,,,,,%n", r.read(), name, seconds)));
+    }
+    return out.toString();
+  }
+
+  private static String preamble(List<Integer> sizes, double copyShare, int cores) {
+    return "Command: `jobs/benchmark-scale` (`mvn test -Pbenchmark -Dtest=ScaleBenchmark -Dbench.sizes="
+        + sizes.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("") + "`). Measured "
+        + LocalDate.now() + " on " + cores + " cores (" + System.getProperty("os.name") + ", Java "
+        + System.getProperty("java.version") + ", Spark " + spark() + "), local[*], one JVM with a 4 GB heap "
+        + "(driver and executor: every stage ran within it), default settings, after an untimed warm-up run on "
+        + "1,000 articles. Archives: the real AllSides and BASIL articles in a seeded random order, remixed "
+        + "articles past their number (a real article's outlet, date and title, each paragraph drawn from another "
+        + "real article), planted copies (" + Math.round(100 * copyShare) + "% of the archive, 1-4 per copied "
+        + "article, the dedup benchmark's copy kinds, reprinted under other outlets) and FA-KES as a second, CSV "
+        + "input. Stage = the job group the job names its Spark jobs with; wall = from its first job to the next "
+        + "stage's; CPU = the process's CPU time in that window (driver and executor threads, JIT and GC "
+        + "included); task CPU = Spark's executor CPU time of its tasks; heap = the largest heap use sampled "
+        + "every 100 ms, and the largest heap left after a garbage collection in the window (what the stage "
+        + "holds live). The plot is docs/scale.png; the analysis of the slowest stage is docs/scale.md.\n\n"
+        + "![ms per article by stage and archive size](scale.png)\n\n";
+  }
+
+  private static String spark() {
+    return org.apache.spark.package$.MODULE$.SPARK_VERSION();
+  }
+
+  private static double time(Runnable work) {
+    long start = System.nanoTime();
+    work.run();
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}
