@@ -87,7 +87,9 @@ class ScaleBenchmark {
     Path csv = WORK.resolve("scale.csv");
     Files.writeString(csv, csv(runs));
     if (!"false".equals(System.getProperty("bench.docs"))) {
-      Process plot = new ProcessBuilder("python3", "jobs/plot-scale.py", csv.toString(), "docs/scale.png")
+      // Debian's python3 has matplotlib (.ci/run installs it); another python3 first on PATH may not
+      String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+      Process plot = new ProcessBuilder(python, "jobs/plot-scale.py", csv.toString(), "docs/scale.png")
           .inheritIO().start();
       assertThat(plot.waitFor()).as("jobs/plot-scale.py drew docs/scale.png").isZero();
       BenchmarkReport.writeSection("## Scale (issue 8)", preamble(sizes, copyShare, cores) + report);
@@ -130,8 +132,8 @@ class ScaleBenchmark {
     spark.catalog().clearCache();
 
     Map<String, Double> references = new LinkedHashMap<>();
-    references.put("read floor", time(() -> spark.read().schema(INPUT).json(corpus.resolve("part-*.jsonl.gz")
-        .toString()).count()));
+    String[] parts = written.parts().stream().map(p -> p.toAbsolutePath().toString()).toArray(String[]::new);
+    references.put("read floor", time(() -> spark.read().schema(INPUT).json(parts).count()));
     Dataset<Row> articles = spark.read().parquet(output.resolve(Articles.TABLE).toString());
     Dedup.Settings dedup = Dedup.Settings.of(config.dedup());
     references.put("scan floor", time(() -> Dedup.scan(articles, dedup).count()));

@@ -95,11 +95,20 @@ final class StageProbe extends SparkListener implements AutoCloseable {
   @Override
   public void onJobStart(SparkListenerJobStart job) {
     String group = job.properties() == null ? null : job.properties().getProperty("spark.jobGroup.id");
-    String stage = group == null ? "other" : group.replaceFirst("^presslens-", "");
-    if (stage.equals("output")) {
-      // one job group for every write: the description says which tables
-      String description = job.properties().getProperty("spark.job.description", "");
-      stage = "output: " + description.replaceFirst("^presslens output: ", "");
+    String description = job.properties() == null ? "" : job.properties().getProperty("spark.job.description", "");
+    String stage;
+    synchronized (boundaries) {
+      if (!description.startsWith("presslens ") && !boundaries.isEmpty()) {
+        // a job Spark names itself (file listing) belongs to the stage that started it
+        stage = boundaries.get(boundaries.size() - 1).stage();
+      } else if (group == null) {
+        stage = "other";
+      } else if (group.equals("presslens-output")) {
+        // one job group for every write: the description says which tables
+        stage = "output: " + description.replaceFirst("^presslens output: ", "");
+      } else {
+        stage = group.replaceFirst("^presslens-", "");
+      }
     }
     for (Object id : CollectionConverters.asJava(job.stageIds())) {
       stageOfSparkStage.put((Integer) id, stage);
