@@ -129,6 +129,8 @@ class ScaleBenchmark {
     RunReport report = Pipeline.run(spark, config);
     long end = System.currentTimeMillis();
     List<StageProbe.Figures> stages = probe.figures(start, end);
+    // for jobs/profile-stages.py: which part of a flight recording belongs to which stage
+    Files.write(WORK.resolve("windows-" + size + ".tsv"), probe.windows(start, end));
     spark.catalog().clearCache();
 
     Map<String, Double> references = new LinkedHashMap<>();

@@ -178,6 +178,20 @@ final class StageProbe extends SparkListener implements AutoCloseable {
     return out;
   }
 
+  /** Each stage's windows between {@code from} and {@code to}: stage, start and end (epoch millis), in order. */
+  List<String> windows(long from, long to) {
+    List<Boundary> windows;
+    synchronized (boundaries) {
+      windows = boundaries.stream().filter(b -> b.time() >= from && b.time() <= to).toList();
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < windows.size(); i++) {
+      out.add(windows.get(i).stage() + "\t" + windows.get(i).time() + "\t"
+          + (i + 1 < windows.size() ? windows.get(i + 1).time() : to));
+    }
+    return out;
+  }
+
   /** Forgets the task totals (between runs: the next run's stages have the same names). */
   void reset() {
     drain();
