@@ -3,6 +3,7 @@ package org.presslens.entities;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
@@ -10,6 +11,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
@@ -54,40 +56,41 @@ public final class Cooccurrence {
     Dataset<Row> items = windows.stream().reduce(Dataset::unionByName).orElseThrow().distinct()
         .join(clusterSizes, Schemas.columns(EntityMentions.ARTICLE_ID), "left")
         .withColumn("copies", coalesce(col("cluster_size"), lit(1L)))
-        .withColumn("scopes", filter(array(
-            struct(lit("corpus").as("scope"), lit(null).cast(DataTypes.StringType).as("s_outlet"),
-                lit(null).cast(DataTypes.DateType).as("s_period")),
-            struct(lit("outlet").as("scope"), col(EntityMentions.OUTLET).as("s_outlet"),
-                lit(null).cast(DataTypes.DateType).as("s_period")),
-            struct(lit("period").as("scope"), lit(null).cast(DataTypes.StringType).as("s_outlet"),
-                col("period_start").as("s_period")),
-            struct(lit("outlet_period").as("scope"), col(EntityMentions.OUTLET).as("s_outlet"),
-                col("period_start").as("s_period"))),
-            s -> s.getField("scope").equalTo("corpus")
-                .or(s.getField("scope").equalTo("outlet").and(s.getField("s_outlet").isNotNull()))
-                .or(s.getField("scope").equalTo("period").and(s.getField("s_period").isNotNull()))
-                .or(s.getField("s_outlet").isNotNull().and(s.getField("s_period").isNotNull()))))
+        .withColumn("article_outlet", coalesce(col(EntityMentions.OUTLET), lit("")))
         .localCheckpoint();
     Column[] scopeKeys = {col("window"), col("scope"), col("outlet"), col("period_start")};
-    Dataset<Row> scoped = items.withColumn("s", explode(col("scopes")))
-        .select(col("window"), col("s.scope").as("scope"), col("s.s_outlet").as("outlet"),
-            col("s.s_period").as("period_start"), col("unit"), col(EntityMentions.ARTICLE_ID),
-            coalesce(col(EntityMentions.OUTLET), lit("")).as("article_outlet"), col("copies"),
-            col(EntityMentions.ENTITY_ID));
+    Dataset<Row> scoped = inScopes(items).select(col("window"), col("scope"), col("outlet"), col("period_start"),
+        col("unit"), col(EntityMentions.ENTITY_ID));
     Dataset<Row> totals = scoped.groupBy(scopeKeys).agg(countDistinct("unit").as("n"));
     Dataset<Row> single = scoped.groupBy(col("window"), col("scope"), col("outlet"), col("period_start"),
         col(EntityMentions.ENTITY_ID)).agg(count(lit(1)).as("count"));
-    Dataset<Row> b = scoped.select(col("window").as("w2"), col("scope").as("s2"), col("outlet").as("o2"),
-        col("period_start").as("p2"), col("unit").as("u2"), col(EntityMentions.ENTITY_ID).as("entity_b"));
-    Dataset<Row> pairs = scoped.join(b, col("window").equalTo(col("w2")).and(col("scope").equalTo(col("s2")))
-            .and(col("unit").equalTo(col("u2"))).and(col("outlet").eqNullSafe(col("o2")))
-            .and(col("period_start").eqNullSafe(col("p2")))
-            .and(col(EntityMentions.ENTITY_ID).lt(col("entity_b"))))
-        .groupBy(col("window"), col("scope"), col("outlet"), col("period_start"),
-            col(EntityMentions.ENTITY_ID).as("entity_a"), col("entity_b"))
+    // Each window's pairs, made once (not once per scope). A pair in fewer windows of the whole corpus than
+    // min_pair_count is in fewer in every scope too: those pairs (about half the rows on AllSides articles, most
+    // of them pairs seen once) are dropped before the scopes multiply the rows. The rest are counted per outlet and
+    // period of their articles, and the scopes add up those counts. An article is in one (outlet, period), so the
+    // example articles of a scope are among the first three of each of its (outlet, period) groups.
+    Dataset<Row> b = items.select(col("window").as("w2"), col("unit").as("u2"),
+        col(EntityMentions.ENTITY_ID).as("entity_b"));
+    Dataset<Row> unitPairs = items.join(b, col("window").equalTo(col("w2"))
+            .and(col("unit").equalTo(col("u2"))).and(col(EntityMentions.ENTITY_ID).lt(col("entity_b"))))
+        .select(col("window"), col("article_outlet"), col(EntityMentions.OUTLET), col("period_start"),
+            col(EntityMentions.ARTICLE_ID), col("copies"), col(EntityMentions.ENTITY_ID).as("entity_a"),
+            col("entity_b"));
+    if (settings.minPairCount() > 1) {
+      Dataset<Row> frequent = unitPairs.groupBy("window", "entity_a", "entity_b").agg(count(lit(1)).as("corpus_n"))
+          .filter(col("corpus_n").geq(settings.minPairCount())).drop("corpus_n");
+      unitPairs = unitPairs.join(frequent, Schemas.columns("window", "entity_a", "entity_b"), "left_semi");
+    }
+    Dataset<Row> perOutletAndPeriod = unitPairs
+        .groupBy(col("window"), col("article_outlet"), col(EntityMentions.OUTLET), col("period_start"),
+            col("entity_a"), col("entity_b"))
         .agg(count(lit(1)).as("n_ab"), sum("copies").as("n_ab_with_copies"),
+            slice(sort_array(collect_set(EntityMentions.ARTICLE_ID)), 1, 3).as("examples"));
+    Dataset<Row> pairs = inScopes(perOutletAndPeriod)
+        .groupBy(col("window"), col("scope"), col("outlet"), col("period_start"), col("entity_a"), col("entity_b"))
+        .agg(sum("n_ab").as("n_ab"), sum("n_ab_with_copies").as("n_ab_with_copies"),
             countDistinct("article_outlet").as("outlets"),
-            slice(sort_array(collect_set(EntityMentions.ARTICLE_ID)), 1, 3).as("example_articles"))
+            slice(sort_array(flatten(collect_list("examples"))), 1, 3).as("example_articles"))
         .filter(col("n_ab").geq(settings.minPairCount()).and(col("outlets").geq(settings.minOutlets())));
     Dataset<Row> a = single.select(col("window").as("w1"), col("scope").as("s1"), col("outlet").as("o1"),
         col("period_start").as("p1"), col(EntityMentions.ENTITY_ID).as("e1"), col("count").as("n_a"));
@@ -115,6 +118,29 @@ public final class Cooccurrence {
             .otherwise(expr("ln(n_ab * n / (n_a * n_b)) / -ln(n_ab / n)")))
         .withColumn("g2", expr(g2()));
     return Schemas.conform(weighted, CooccurrenceTable.SCHEMA, CooccurrenceTable.TABLE);
+  }
+
+  /**
+   * Each row once per scope it counts in: the corpus; its outlet and its period (when it has one); its outlet and
+   * period (when it has both). Columns {@code outlet} and {@code period_start} become the scope's.
+   */
+  private static Dataset<Row> inScopes(Dataset<Row> rows) {
+    Column scopes = filter(array(
+        struct(lit("corpus").as("scope"), lit(null).cast(DataTypes.StringType).as("s_outlet"),
+            lit(null).cast(DataTypes.DateType).as("s_period")),
+        struct(lit("outlet").as("scope"), col(EntityMentions.OUTLET).as("s_outlet"),
+            lit(null).cast(DataTypes.DateType).as("s_period")),
+        struct(lit("period").as("scope"), lit(null).cast(DataTypes.StringType).as("s_outlet"),
+            col("period_start").as("s_period")),
+        struct(lit("outlet_period").as("scope"), col(EntityMentions.OUTLET).as("s_outlet"),
+            col("period_start").as("s_period"))),
+        s -> s.getField("scope").equalTo("corpus")
+            .or(s.getField("scope").equalTo("outlet").and(s.getField("s_outlet").isNotNull()))
+            .or(s.getField("scope").equalTo("period").and(s.getField("s_period").isNotNull()))
+            .or(s.getField("s_outlet").isNotNull().and(s.getField("s_period").isNotNull())));
+    return rows.withColumn("s", explode(scopes)).drop(EntityMentions.OUTLET, "period_start")
+        .withColumn("scope", col("s.scope")).withColumn("outlet", col("s.s_outlet"))
+        .withColumn("period_start", col("s.s_period")).drop("s");
   }
 
   /** G² = 2 Σ k ln(k N / (row · column)) over the 2x2 table, with 0 ln 0 = 0. */

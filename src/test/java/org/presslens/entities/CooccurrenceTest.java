@@ -32,6 +32,10 @@ class CooccurrenceTest {
 
   /** Three canonical articles; d1 stands for a cluster of three copies. */
   private Map<String, Row> run() {
+    return run(1);
+  }
+
+  private Map<String, Row> run(int minPairCount) {
     mention("d1", "X", "2024-01-05", 0, "A");
     mention("d1", "X", "2024-01-05", 0, "B");
     mention("d1", "X", "2024-01-05", 0, "A"); // a second mention in the same sentence counts once
@@ -45,10 +49,22 @@ class CooccurrenceTest {
     Dataset<Row> mentions = spark.createDataFrame(rows, MENTIONS);
     Dataset<Row> sizes = spark.createDataFrame(List.of(RowFactory.create("d1", 3L)), new StructType()
         .add(EntityMentions.ARTICLE_ID, DataTypes.StringType).add("cluster_size", DataTypes.LongType));
-    return Cooccurrence.of(mentions, sizes, new CooccurrenceSettings(true, "sentence,document", "month", 1, 1))
+    return Cooccurrence.of(mentions, sizes, new CooccurrenceSettings(true, "sentence,document", "month", minPairCount, 1))
         .collectAsList().stream().collect(Collectors.toMap(
             r -> r.getAs("window") + "/" + r.getAs("scope") + "/" + r.getAs("outlet") + "/" + r.getAs("period_start")
                 + "/" + r.getAs("entity_a") + r.getAs("entity_b"), r -> r));
+  }
+
+  @Test
+  void pairsDroppedEarlyForTheirCorpusCountAreThoseTheMinimumDropsInEveryScope() {
+    Map<String, Row> all = run(1);
+    rows.clear();
+    Map<String, Row> frequent = run(2);
+    Map<String, Row> expected = all.entrySet().stream().filter(e -> (Long) e.getValue().getAs("n_ab") >= 2)
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    // the corpus pair {A,B} (2 sentences) survives; in the outlet scopes it is once per outlet and drops out
+    assertThat(expected).containsKey("sentence/corpus/null/null/AB").doesNotContainKey("sentence/outlet/X/null/AB");
+    assertThat(frequent).isEqualTo(expected);
   }
 
   @Test
