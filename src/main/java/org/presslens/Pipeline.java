@@ -227,6 +227,7 @@ public final class Pipeline {
     // only this batch's new canonical articles were tagged; resolution runs over every batch's mentions
     Dataset<Row> resolvable = batch == null ? extracted
         : withEarlierBatches(Batch.RAW_MENTIONS, extracted, Entities.extractedSchema(), config, out);
+    JobGroups.enter(spark, "entity resolution", "merge name variants across articles");
     Entities.Result tables = Entities.tables(resolvable);
     JobGroups.enter(spark, "output", "write entity tables");
     out.stage(EntityMentions.TABLE, tables.mentions(), EntityMentions.SCHEMA, null);
@@ -255,6 +256,7 @@ public final class Pipeline {
       allScored = withEarlierBatches(Batch.SCORES, scored, Framing.scoreSchema(), config, out);
       all = batch.all(Articles.TABLE, Articles.SCHEMA).drop(TableWriter.BATCH);
     }
+    JobGroups.enter(spark, "framing tables", "framing statistics per outlet and period");
     Framing.Tables tables = Framing.tables(allScored, mentions, all,
         config.dedup().enabled() ? out.readStaged(Duplicates.TABLE) : null, settings);
     JobGroups.enter(spark, "output", "write framing tables");
