@@ -27,7 +27,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.presslens.common.SparkDefaults;
 import org.presslens.config.DedupSettings;
 import org.presslens.dedup.ConnectedComponents;
 import org.presslens.dedup.Dedup;
@@ -52,10 +51,7 @@ class DedupBenchmark {
 
   @Test
   void compareWithMllibAndTheScanFloor() throws IOException {
-    SparkSession spark = SparkDefaults.apply(SparkSession.builder()).master("local[*]").appName("presslens-dedup-benchmark")
-        .config("spark.sql.shuffle.partitions", Integer.toString(4 * Runtime.getRuntime().availableProcessors()))
-        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    SparkSession spark = BenchmarkSession.get("presslens-dedup-benchmark");
     int base = Integer.getInteger("bench.base", 1000);
     List<String> lines = new ArrayList<>();
     lines.add("| corpus | documents | method | wall time (s) | candidate pairs | pairs kept | ARI | precision | recall |");
@@ -240,7 +236,7 @@ class DedupBenchmark {
     return times[runs / 2];
   }
 
-  private static double time(java.util.function.LongSupplier work) {
+  static double time(java.util.function.LongSupplier work) {
     long start = System.nanoTime();
     work.getAsLong();
     return (System.nanoTime() - start) / 1e9;

@@ -17,7 +17,6 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.presslens.common.SparkDefaults;
 import org.presslens.config.CooccurrenceSettings;
 import org.presslens.config.EntitySettings;
 import org.presslens.dedup.bench.BenchmarkCorpus;
@@ -71,9 +70,7 @@ class EntityBenchmark {
     }
     double raw = (System.nanoTime() - start) / 1e9;
 
-    SparkSession spark = SparkDefaults.apply(SparkSession.builder()).master("local[*]").appName("presslens-entity-benchmark")
-        .config("spark.sql.shuffle.partitions", Integer.toString(4 * cores)).config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    SparkSession spark = BenchmarkSession.get("presslens-entity-benchmark");
     Dataset<Row> articles = spark.createDataFrame(rows, ARTICLES).repartition(4 * cores).cache();
     articles.count();
     Entities.extract(articles.limit(50), new EntitySettings(null, null)).count(); // warm-up, untimed

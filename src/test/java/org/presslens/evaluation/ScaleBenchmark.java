@@ -23,7 +23,6 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.presslens.Pipeline;
-import org.presslens.common.SparkDefaults;
 import org.presslens.config.ConfigLoader;
 import org.presslens.config.JobConfig;
 import org.presslens.dedup.Dedup;
@@ -69,11 +68,7 @@ class ScaleBenchmark {
         .map(s -> Integer.parseInt(s.trim())).toList();
     double copyShare = Double.parseDouble(System.getProperty("bench.copyShare", "0.15"));
     int mllibMax = Integer.getInteger("bench.mllibMax", 200_000);
-    SparkSession spark = SparkDefaults.apply(SparkSession.builder()).master("local[*]")
-        .appName("presslens-scale-benchmark")
-        .config("spark.sql.shuffle.partitions", Integer.toString(4 * cores)).config("spark.ui.enabled", "false")
-        .config("spark.sql.session.timeZone", "UTC").config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    SparkSession spark = BenchmarkSession.get("presslens-scale-benchmark");
     List<SizeRun> runs = new ArrayList<>();
     try (StageProbe probe = new StageProbe(spark)) {
       // untimed warm-up on a small archive: no size's figures include the JIT compiling the job
@@ -136,12 +131,13 @@ class ScaleBenchmark {
 
     Map<String, Double> references = new LinkedHashMap<>();
     String[] parts = written.parts().stream().map(p -> p.toAbsolutePath().toString()).toArray(String[]::new);
-    references.put("read floor", time(() -> spark.read().schema(INPUT).json(parts).count()));
+    references.put("read floor", DedupBenchmark.time(() -> spark.read().schema(INPUT).json(parts).count()));
     Dataset<Row> articles = spark.read().parquet(output.resolve(Articles.TABLE).toString());
     Dedup.Settings dedup = Dedup.Settings.of(config.dedup());
-    references.put("scan floor", time(() -> Dedup.scan(articles, dedup).count()));
+    references.put("scan floor", DedupBenchmark.time(() -> Dedup.scan(articles, dedup).count()));
     if (size <= mllibMax) {
-      references.put("MLlib MinHashLSH", time(() -> DedupBenchmark.mllib(articles, new HashMap<>(), new long[3])));
+      references.put("MLlib MinHashLSH",
+          DedupBenchmark.time(() -> DedupBenchmark.mllib(articles, new HashMap<>(), new long[3])));
     }
     references.put("CoreNLP alone", coreNlpAlone(spark, articles, output, Runtime.getRuntime().availableProcessors()));
     double found = copiesFound(spark, written, output);
@@ -327,12 +323,6 @@ class ScaleBenchmark {
 
   private static String spark() {
     return org.apache.spark.package$.MODULE$.SPARK_VERSION();
-  }
-
-  private static double time(Runnable work) {
-    long start = System.nanoTime();
-    work.run();
-    return (System.nanoTime() - start) / 1e9;
   }
 
   private static void deleteTree(Path dir) throws IOException {
