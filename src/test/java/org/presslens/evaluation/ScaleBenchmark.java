@@ -5,6 +5,10 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,15 +51,42 @@ class ScaleBenchmark {
   private static final Path DATA = Path.of("../shared/data");
   private static final Path WORK = Path.of("target/bench-scale");
   private static final long GB = 1L << 30;
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final StructType INPUT = new StructType().add("id", DataTypes.StringType)
       .add("source", DataTypes.StringType).add("date", DataTypes.StringType).add("title", DataTypes.StringType)
       .add("text", DataTypes.StringType);
 
   /** One size's run: the corpus, the report, the per-stage figures and the reference times. */
   private record SizeRun(int size, ScaleCorpus.Written corpus, RunReport report, double wall,
-      List<StageProbe.Figures> stages, Map<String, Double> references, double copiesFound) {
+      List<StageProbe.Figures> stages, Map<String, Double> references, double copiesFound, String measured) {
     long read() {
       return report.counts().read();
+    }
+
+    /** Kept under the results directory, so that a later invocation can report this size without rerunning it. */
+    void save(Path dir) throws IOException {
+      ObjectNode node = JSON.createObjectNode().put("size", size).put("real", corpus.real())
+          .put("remixed", corpus.remixed()).put("copies", corpus.copies()).put("report", report.toJson())
+          .put("wall", wall).put("copies_found", copiesFound).put("measured", measured);
+      node.set("stages", JSON.valueToTree(stages));
+      node.set("references", JSON.valueToTree(references));
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("size-" + size + ".json"), JSON.writerWithDefaultPrettyPrinter()
+          .writeValueAsString(node));
+    }
+
+    static SizeRun load(Path dir, int size) throws IOException {
+      Path file = dir.resolve("size-" + size + ".json");
+      if (!Files.exists(file)) {
+        throw new IllegalArgumentException("bench.reuse: no earlier result for " + size + " articles in " + file);
+      }
+      JsonNode node = JSON.readTree(Files.readString(file));
+      return new SizeRun(size, new ScaleCorpus.Written(node.get("real").asInt(), node.get("remixed").asInt(),
+          node.get("copies").asInt(), List.of(), null), RunReport.fromJson(node.get("report").asText()),
+          node.get("wall").asDouble(), JSON.convertValue(node.get("stages"),
+              new TypeReference<List<StageProbe.Figures>>() {}),
+          JSON.convertValue(node.get("references"), new TypeReference<LinkedHashMap<String, Double>>() {}),
+          node.get("copies_found").asDouble(), node.get("measured").asText());
     }
   }
 
@@ -69,14 +100,26 @@ class ScaleBenchmark {
     double copyShare = Double.parseDouble(System.getProperty("bench.copyShare", "0.15"));
     int mllibMax = Integer.getInteger("bench.mllibMax", 200_000);
     SparkSession spark = BenchmarkSession.get("presslens-scale-benchmark");
+    // sizes reported from an earlier invocation's saved result instead of being run again (same code: the report
+    // names the commit each size ran on)
+    Path results = Path.of(System.getProperty("bench.results", WORK.resolve("results").toString()));
+    List<Integer> reused = System.getProperty("bench.reuse", "").isBlank() ? List.of()
+        : List.of(System.getProperty("bench.reuse").split(",")).stream().map(s -> Integer.parseInt(s.trim())).toList();
     List<SizeRun> runs = new ArrayList<>();
+    for (int size : reused) {
+      runs.add(SizeRun.load(results, size));
+    }
     try (StageProbe probe = new StageProbe(spark)) {
       // untimed warm-up on a small archive: no size's figures include the JIT compiling the job
       run(spark, probe, 1000, copyShare, Integer.MAX_VALUE);
       for (int size : sizes) {
-        runs.add(run(spark, probe, size, copyShare, mllibMax));
+        SizeRun r = run(spark, probe, size, copyShare, mllibMax);
+        r.save(results);
+        runs.add(r);
       }
     }
+    runs.sort(java.util.Comparator.comparingInt(SizeRun::size));
+    sizes = runs.stream().map(SizeRun::size).toList();
     String report = report(runs, cores);
     System.out.println("SCALE BENCHMARK\n" + report);
     Path csv = WORK.resolve("scale.csv");
@@ -142,7 +185,8 @@ class ScaleBenchmark {
     references.put("CoreNLP alone", coreNlpAlone(spark, articles, output, Runtime.getRuntime().availableProcessors()));
     double found = copiesFound(spark, written, output);
     spark.catalog().clearCache();
-    return new SizeRun(size, written, report, (end - start) / 1000.0, stages, references, found);
+    return new SizeRun(size, written, report, (end - start) / 1000.0, stages, references, found,
+        LocalDate.now() + ", commit " + commit());
   }
 
   /**
@@ -200,7 +244,7 @@ class ScaleBenchmark {
   private static String report(List<SizeRun> runs, int cores) {
     StringBuilder out = new StringBuilder();
     for (SizeRun r : runs) {
-      out.append(String.format(Locale.ROOT, "### %,d articles%n%n", r.read()));
+      out.append(String.format(Locale.ROOT, "### %,d articles (measured %s)%n%n", r.read(), r.measured()));
       out.append(String.format(Locale.ROOT, "Archive: %,d real AllSides and BASIL articles, %,d remixed, %,d "
           + "planted copies, 804 FA-KES (CSV). Run: %,d read = %,d kept + %,d rejected; %.1f s wall, %.0f%% of "
           + "planted copies found in their original's cluster.%n%n", r.corpus().real(), r.corpus().remixed(),
@@ -304,9 +348,12 @@ class ScaleBenchmark {
   }
 
   private static String preamble(List<Integer> sizes, double copyShare, int cores) {
+    String reuse = System.getProperty("bench.reuse", "");
     return "Command: `jobs/benchmark-scale` (`mvn test -Pbenchmark -Dtest=ScaleBenchmark -Dbench.sizes="
-        + sizes.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("") + "`). Measured "
-        + LocalDate.now() + " on " + cores + " cores (" + System.getProperty("os.name") + ", Java "
+        + System.getProperty("bench.sizes", "10000,100000") + (reuse.isBlank() ? "" : " -Dbench.reuse=" + reuse)
+        + "`" + (reuse.isBlank() ? "" : "; the sizes in bench.reuse are reported from the result an earlier "
+        + "invocation saved, run on the date and commit in their heading") + "). Sizes "
+        + sizes.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("") + ", measured on " + cores + " cores (" + System.getProperty("os.name") + ", Java "
         + System.getProperty("java.version") + ", Spark " + spark() + "), local[*], one JVM with a 4 GB heap "
         + "(driver and executor: every stage ran within it), default settings, after an untimed warm-up run on "
         + "1,000 articles. Archives: the real AllSides and BASIL articles in a seeded random order, remixed "
@@ -319,6 +366,23 @@ class ScaleBenchmark {
         + "every 100 ms, and the largest heap left after a garbage collection in the window (what the stage "
         + "holds live). The plot is docs/scale.png; the analysis of the slowest stage is docs/scale.md.\n\n"
         + "![ms per article by stage and archive size](scale.png)\n\n";
+  }
+
+  /** The checked-out commit, with "+changes" when the work tree differs from it. */
+  private static String commit() {
+    try {
+      String head = git("rev-parse", "--short", "HEAD");
+      return git("status", "--porcelain", "--untracked-files=no").isBlank() ? head : head + "+changes";
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String git(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(args));
+    Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
   }
 
   private static String spark() {
