@@ -53,7 +53,7 @@ public final class Entities {
   private static final UserDefinedFunction FOLD_KEY = udf((UDF1<String, String>) Names::fold, DataTypes.StringType);
   private static final UserDefinedFunction TAIL = udf((UDF1<String, String>) key -> {
     List<String> tokens = Names.tokens(key);
-    return tokens.size() == 1 ? key : tokens.get(tokens.size() - 1);
+    return tokens.size() <= 1 ? key : tokens.get(tokens.size() - 1);
   }, DataTypes.StringType);
 
   private Entities() {}

@@ -31,6 +31,15 @@ class SpansTest {
   }
 
   @Test
+  void aRunWithoutALetterOrDigitIsNoMention() {
+    // tagged stray quote marks once gave a PERSON whose name key was empty, and the surname step failed on it
+    String text = "He said \u2019\u201d to Lavrov";
+    List<Spans.Span> spans = Spans.of(text, List.of(t(0, 2, 0, "O"), t(3, 7, 0, "O"), t(8, 10, 0, "PERSON"),
+        t(11, 13, 0, "O"), t(14, 20, 0, "PERSON")));
+    assertThat(spans).extracting(Spans.Span::surface).containsExactly("Lavrov");
+  }
+
+  @Test
   void theCoreNlpBackendTagsAndKeepsHyphenatedNamesWhole() {
     String text = "Secretary-General Ban Ki-moon met Sergei Lavrov in Moscow on Tuesday.";
     List<Spans.Span> spans = Spans.of(text, CoreNlpBackend.get().tag(text));
