@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +120,7 @@ class ScaleBenchmark {
         runs.add(r);
       }
     }
-    runs.sort(java.util.Comparator.comparingInt(SizeRun::size));
+    runs.sort(Comparator.comparingInt(SizeRun::size));
     sizes = runs.stream().map(SizeRun::size).toList();
     String report = report(runs, cores);
     System.out.println("SCALE BENCHMARK\n" + report);
@@ -296,7 +298,7 @@ class ScaleBenchmark {
       out.append('\n');
     }
     SizeRun last = runs.get(runs.size() - 1);
-    StageProbe.Figures slowest = last.stages().stream().max(java.util.Comparator.comparingDouble(
+    StageProbe.Figures slowest = last.stages().stream().max(Comparator.comparingDouble(
         StageProbe.Figures::wall)).orElseThrow();
     out.append(String.format(Locale.ROOT, "Slowest stage at %,d articles: **%s**, %.1f s of %.1f s (%.0f%%). "
         + "Peak heap used in any stage: %.2f GB of the 4 GB limit.%n", last.read(), slowest.stage(), slowest.wall(),
@@ -353,7 +355,8 @@ class ScaleBenchmark {
         + System.getProperty("bench.sizes", "10000,100000") + (reuse.isBlank() ? "" : " -Dbench.reuse=" + reuse)
         + "`" + (reuse.isBlank() ? "" : "; the sizes in bench.reuse are reported from the result an earlier "
         + "invocation saved, run on the date and commit in their heading") + "). Sizes "
-        + sizes.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("") + ", measured on " + cores + " cores (" + System.getProperty("os.name") + ", Java "
+        + sizes.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("") + ", measured on " + cores
+        + " cores (" + System.getProperty("os.name") + ", Java "
         + System.getProperty("java.version") + ", Spark " + spark() + "), local[*], one JVM with a 4 GB heap "
         + "(driver and executor: every stage ran within it), default settings, after an untimed warm-up run on "
         + "1,000 articles. Archives: the real AllSides and BASIL articles in a seeded random order, remixed "
@@ -382,7 +385,7 @@ class ScaleBenchmark {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
     Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
-    return new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    return new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
   }
 
   private static String spark() {
@@ -392,7 +395,7 @@ class ScaleBenchmark {
   private static void deleteTree(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
           Files.delete(p);
         }
       }
