@@ -385,7 +385,16 @@ class ScaleBenchmark {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
     Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
-    return new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    try {
+      if (git.waitFor() != 0) {
+        throw new IOException("git " + String.join(" ", args) + " failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted waiting for git", e);
+    }
+    return output;
   }
 
   private static String spark() {
