@@ -1,6 +1,7 @@
 package org.presslens.entities;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -18,12 +19,17 @@ import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.presslens.common.Periods;
 import org.presslens.common.Schemas;
@@ -56,7 +62,7 @@ public final class Cooccurrence {
     Dataset<Row> items = windows.stream().reduce(Dataset::unionByName).orElseThrow().distinct()
         .join(clusterSizes, Schemas.columns(EntityMentions.ARTICLE_ID), "left")
         .withColumn("copies", coalesce(col("cluster_size"), lit(1L)))
-        .withColumn("article_outlet", coalesce(col(EntityMentions.OUTLET), lit("")))
+        .withColumn("unit_hash", xxhash64(col("window"), col("unit")))
         .localCheckpoint();
     Column[] scopeKeys = {col("window"), col("scope"), col("outlet"), col("period_start")};
     Dataset<Row> scoped = inScopes(items).select(col("window"), col("scope"), col("outlet"), col("period_start"),
@@ -64,60 +70,90 @@ public final class Cooccurrence {
     Dataset<Row> totals = scoped.groupBy(scopeKeys).agg(countDistinct("unit").as("n"));
     Dataset<Row> single = scoped.groupBy(col("window"), col("scope"), col("outlet"), col("period_start"),
         col(EntityMentions.ENTITY_ID)).agg(count(lit(1)).as("count"));
-    // Each window's pairs, made once (not once per scope). A pair in fewer windows of the whole corpus than
-    // min_pair_count is in fewer in every scope too: those pairs (about half the rows on AllSides articles, most
-    // of them pairs seen once) are dropped before the scopes multiply the rows. The rest are counted per outlet and
-    // period of their articles, and the scopes add up those counts. An article is in one (outlet, period), so the
-    // example articles of a scope are among the first three of each of its (outlet, period) groups.
-    Dataset<Row> b = items.select(col("window").as("w2"), col("unit").as("u2"),
+    // Sorts (of joins and of the aggregations that keep example articles) compare a key's first column by an
+    // 8-byte prefix: a string column shared by millions of rows ("document") leaves every comparison to the
+    // string columns after it. So the large joins and groupings lead with a 64-bit hash of their string keys,
+    // which decides nearly every comparison; the keys themselves follow it, so the hash only orders.
+    Dataset<Row> b = items.select(col("unit_hash").as("h2"), col("window").as("w2"), col("unit").as("u2"),
         col(EntityMentions.ENTITY_ID).as("entity_b"));
-    Dataset<Row> unitPairs = items.join(b, col("window").equalTo(col("w2"))
+    Dataset<Row> unitPairs = items.join(b, col("unit_hash").equalTo(col("h2")).and(col("window").equalTo(col("w2")))
             .and(col("unit").equalTo(col("u2"))).and(col(EntityMentions.ENTITY_ID).lt(col("entity_b"))))
-        .select(col("window"), col("article_outlet"), col(EntityMentions.OUTLET), col("period_start"),
-            col(EntityMentions.ARTICLE_ID), col("copies"), col(EntityMentions.ENTITY_ID).as("entity_a"),
-            col("entity_b"));
+        .select(xxhash64(col(EntityMentions.ENTITY_ID), col("entity_b")).as("pair_hash"), col("window"),
+            col(EntityMentions.ENTITY_ID).as("entity_a"), col("entity_b"), col(EntityMentions.OUTLET),
+            col("period_start"), col(EntityMentions.ARTICLE_ID), col("copies"));
+    String[] pair = {"pair_hash", "window", "entity_a", "entity_b"};
+    // A pair in fewer windows of the whole corpus than min_pair_count is in fewer in every scope too: those pairs
+    // (about half the rows on AllSides articles, most of them pairs seen once) are dropped before anything else.
     if (settings.minPairCount() > 1) {
-      Dataset<Row> frequent = unitPairs.groupBy("window", "entity_a", "entity_b").agg(count(lit(1)).as("corpus_n"))
+      Dataset<Row> frequent = unitPairs.groupBy(with(pair)).agg(count(lit(1)).as("corpus_n"))
           .filter(col("corpus_n").geq(settings.minPairCount())).drop("corpus_n");
-      unitPairs = unitPairs.join(frequent, Schemas.columns("window", "entity_a", "entity_b"), "left_semi");
+      unitPairs = unitPairs.join(frequent, Schemas.columns(pair), "left_semi");
     }
-    Dataset<Row> perOutletAndPeriod = unitPairs
-        .groupBy(col("window"), col("article_outlet"), col(EntityMentions.OUTLET), col("period_start"),
-            col("entity_a"), col("entity_b"))
+    // The pairs are counted once per outlet and period of their articles; the scopes add those counts up. An
+    // article is in one (outlet, period), so a scope's example articles are among the first three of each group
+    // it adds up, and its distinct outlets are the number of outlet groups it adds up (outlets are never empty
+    // strings, so a null outlet, one group, counts as one outlet).
+    Dataset<Row> byOutletAndPeriod = unitPairs.groupBy(with(pair, EntityMentions.OUTLET, "period_start"))
         .agg(count(lit(1)).as("n_ab"), sum("copies").as("n_ab_with_copies"),
             slice(sort_array(collect_set(EntityMentions.ARTICLE_ID)), 1, 3).as("examples"));
-    Dataset<Row> pairs = inScopes(perOutletAndPeriod)
-        .groupBy(col("window"), col("scope"), col("outlet"), col("period_start"), col("entity_a"), col("entity_b"))
-        .agg(sum("n_ab").as("n_ab"), sum("n_ab_with_copies").as("n_ab_with_copies"),
-            countDistinct("article_outlet").as("outlets"),
-            slice(sort_array(flatten(collect_list("examples"))), 1, 3).as("example_articles"))
+    Dataset<Row> byOutlet = addUp(byOutletAndPeriod.groupBy(with(pair, EntityMentions.OUTLET)));
+    Dataset<Row> corpus = addUp(byOutlet.groupBy(with(pair)))
+        .select(inScope("corpus", lit(null), lit(null)));
+    Dataset<Row> outlet = byOutlet.filter(col(EntityMentions.OUTLET).isNotNull()).withColumn("outlets", lit(1L))
+        .select(inScope("outlet", col(EntityMentions.OUTLET), lit(null)));
+    Dataset<Row> period = addUp(byOutletAndPeriod.filter(col("period_start").isNotNull())
+        .groupBy(with(pair, "period_start")))
+        .select(inScope("period", lit(null), col("period_start")));
+    Dataset<Row> outletAndPeriod = byOutletAndPeriod
+        .filter(col(EntityMentions.OUTLET).isNotNull().and(col("period_start").isNotNull()))
+        .withColumn("outlets", lit(1L))
+        .select(inScope("outlet_period", col(EntityMentions.OUTLET), col("period_start")));
+    Dataset<Row> pairs = corpus.unionByName(outlet).unionByName(period).unionByName(outletAndPeriod)
         .filter(col("n_ab").geq(settings.minPairCount()).and(col("outlets").geq(settings.minOutlets())));
-    Dataset<Row> a = single.select(col("window").as("w1"), col("scope").as("s1"), col("outlet").as("o1"),
-        col("period_start").as("p1"), col(EntityMentions.ENTITY_ID).as("e1"), col("count").as("n_a"));
-    Dataset<Row> bb = single.select(col("window").as("w4"), col("scope").as("s4"), col("outlet").as("o3"),
-        col("period_start").as("p3"), col(EntityMentions.ENTITY_ID).as("e2"), col("count").as("n_b"));
+    // n_a and n_b come with the entity's name and type: two joins of the pairs instead of four. The totals are
+    // one row per scope, few enough to broadcast.
+    Dataset<Row> names = mentions.select(col(EntityMentions.ENTITY_ID), col(EntityMentions.ENTITY_NAME).as("name"),
+        col(EntityMentions.ENTITY_TYPE).as("type")).distinct();
+    Dataset<Row> singleNamed = single.join(names, Schemas.columns(EntityMentions.ENTITY_ID))
+        .withColumn("entity_hash", xxhash64(col(EntityMentions.ENTITY_ID)));
+    Dataset<Row> a = singleNamed.select(col("entity_hash").as("ha"), col("window").as("w1"), col("scope").as("s1"),
+        col("outlet").as("o1"), col("period_start").as("p1"), col(EntityMentions.ENTITY_ID).as("e1"),
+        col("count").as("n_a"), col("name").as("name_a"), col("type").as("type_a"));
+    Dataset<Row> bb = singleNamed.select(col("entity_hash").as("hb"), col("window").as("w4"), col("scope").as("s4"),
+        col("outlet").as("o3"), col("period_start").as("p3"), col(EntityMentions.ENTITY_ID).as("e2"),
+        col("count").as("n_b"), col("name").as("name_b"), col("type").as("type_b"));
     Dataset<Row> t = totals.select(col("window").as("w3"), col("scope").as("s3"), col("outlet").as("o4"),
         col("period_start").as("p4"), col("n"));
-    Dataset<Row> names = mentions.select(col(EntityMentions.ENTITY_ID).as("id"),
-        col(EntityMentions.ENTITY_NAME).as("name"), col(EntityMentions.ENTITY_TYPE).as("type")).distinct();
     Dataset<Row> weighted = pairs
-        .join(a, col("window").equalTo(col("w1")).and(col("scope").equalTo(col("s1")))
-            .and(col("outlet").eqNullSafe(col("o1"))).and(col("period_start").eqNullSafe(col("p1")))
-            .and(col("entity_a").equalTo(col("e1"))))
-        .join(bb, col("window").equalTo(col("w4")).and(col("scope").equalTo(col("s4")))
-            .and(col("outlet").eqNullSafe(col("o3"))).and(col("period_start").eqNullSafe(col("p3")))
-            .and(col("entity_b").equalTo(col("e2"))))
-        .join(t, col("window").equalTo(col("w3")).and(col("scope").equalTo(col("s3")))
+        .join(a, xxhash64(col("entity_a")).equalTo(col("ha")).and(col("window").equalTo(col("w1")))
+            .and(col("scope").equalTo(col("s1"))).and(col("outlet").eqNullSafe(col("o1")))
+            .and(col("period_start").eqNullSafe(col("p1"))).and(col("entity_a").equalTo(col("e1"))))
+        .join(bb, xxhash64(col("entity_b")).equalTo(col("hb")).and(col("window").equalTo(col("w4")))
+            .and(col("scope").equalTo(col("s4"))).and(col("outlet").eqNullSafe(col("o3")))
+            .and(col("period_start").eqNullSafe(col("p3"))).and(col("entity_b").equalTo(col("e2"))))
+        .join(broadcast(t), col("window").equalTo(col("w3")).and(col("scope").equalTo(col("s3")))
             .and(col("outlet").eqNullSafe(col("o4"))).and(col("period_start").eqNullSafe(col("p4"))))
-        .join(names.select(col("id").as("ia"), col("name").as("name_a"), col("type").as("type_a")),
-            col("entity_a").equalTo(col("ia")))
-        .join(names.select(col("id").as("ib"), col("name").as("name_b"), col("type").as("type_b")),
-            col("entity_b").equalTo(col("ib")))
         .withColumn("pmi", expr("ln(n_ab * n / (n_a * n_b))"))
         .withColumn("npmi", when(col("n_ab").equalTo(col("n")), lit(1.0))
             .otherwise(expr("ln(n_ab * n / (n_a * n_b)) / -ln(n_ab / n)")))
         .withColumn("g2", expr(g2()));
     return Schemas.conform(weighted, CooccurrenceTable.SCHEMA, CooccurrenceTable.TABLE);
+  }
+
+  private static Column[] with(String[] keys, String... more) {
+    return Stream.concat(Arrays.stream(keys), Arrays.stream(more)).map(functions::col).toArray(Column[]::new);
+  }
+
+  /** Counts, outlets and example articles of the groups a scope adds up. */
+  private static Dataset<Row> addUp(RelationalGroupedDataset groups) {
+    return groups.agg(sum("n_ab").as("n_ab"), sum("n_ab_with_copies").as("n_ab_with_copies"),
+        count(lit(1)).as("outlets"), slice(sort_array(flatten(collect_list("examples"))), 1, 3).as("examples"));
+  }
+
+  private static Column[] inScope(String scope, Column outlet, Column period) {
+    return new Column[] {col("window"), lit(scope).as("scope"), outlet.cast(DataTypes.StringType).as("outlet"),
+        period.cast(DataTypes.DateType).as("period_start"), col("entity_a"), col("entity_b"), col("n_ab"),
+        col("n_ab_with_copies"), col("outlets"), col("examples").as("example_articles")};
   }
 
   /**
