@@ -1,7 +1,6 @@
 package org.presslens.entities;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -89,29 +88,22 @@ public final class Cooccurrence {
           .filter(col("corpus_n").geq(settings.minPairCount())).drop("corpus_n");
       unitPairs = unitPairs.join(frequent, Schemas.columns(pair), "left_semi");
     }
-    // The pairs are counted once per outlet and period of their articles; the scopes add those counts up. An
-    // article is in one (outlet, period), so a scope's example articles are among the first three of each group
-    // it adds up, and its distinct outlets are the number of outlet groups it adds up (outlets are never empty
-    // strings, so a null outlet, one group, counts as one outlet).
+    // The pairs are counted once per outlet and period of their articles. Each of those groups then counts in the
+    // scopes of its outlet and period, added up first per scope and outlet (so that the groups of one outlet are one
+    // row of the scope) and then per scope, whose distinct outlets are those rows (outlets are never empty strings,
+    // and a null outlet is one group, as an outlet). An article is in one (outlet, period), so a scope's example
+    // articles are among the first three of each group it adds up. Every grouping leads with the pair's columns,
+    // which the early drop already partitioned the rows by: the scopes need no shuffle of their own.
     Dataset<Row> byOutletAndPeriod = unitPairs.groupBy(with(pair, EntityMentions.OUTLET, "period_start"))
         .agg(count(lit(1)).as("n_ab"), sum("copies").as("n_ab_with_copies"),
             slice(sort_array(collect_set(EntityMentions.ARTICLE_ID)), 1, 3).as("examples"));
-    Dataset<Row> byOutlet = addUp(byOutletAndPeriod.groupBy(with(pair, EntityMentions.OUTLET)));
-    Dataset<Row> corpus = addUp(byOutlet.groupBy(with(pair)))
-        .select(inScope("corpus", lit(null), lit(null)));
-    Dataset<Row> outlet = byOutlet.filter(col(EntityMentions.OUTLET).isNotNull()).withColumn("outlets", lit(1L))
-        .select(inScope("outlet", col(EntityMentions.OUTLET), lit(null)));
-    Dataset<Row> period = addUp(byOutletAndPeriod.filter(col("period_start").isNotNull())
-        .groupBy(with(pair, "period_start")))
-        .select(inScope("period", lit(null), col("period_start")));
-    Dataset<Row> outletAndPeriod = byOutletAndPeriod
-        .filter(col(EntityMentions.OUTLET).isNotNull().and(col("period_start").isNotNull()))
-        .withColumn("outlets", lit(1L))
-        .select(inScope("outlet_period", col(EntityMentions.OUTLET), col("period_start")));
-    Dataset<Row> pairs = corpus.unionByName(outlet).unionByName(period).unionByName(outletAndPeriod)
-        .filter(col("n_ab").geq(settings.minPairCount()).and(col("outlets").geq(settings.minOutlets())));
-    // n_a and n_b come with the entity's name and type: two joins of the pairs instead of four. The totals are
-    // one row per scope, few enough to broadcast.
+    Dataset<Row> inEachScope = inScopes(byOutletAndPeriod.withColumn("group_outlet", col(EntityMentions.OUTLET)));
+    Dataset<Row> byScopeAndOutlet = addUp(inEachScope.groupBy(with(pair, "scope", "outlet", "period_start",
+        "group_outlet")));
+    Dataset<Row> pairs = addUp(byScopeAndOutlet.groupBy(with(pair, "scope", "outlet", "period_start")))
+        .filter(col("n_ab").geq(settings.minPairCount()).and(col("outlets").geq(settings.minOutlets())))
+        .withColumnRenamed("examples", "example_articles");
+    // n_a and n_b come with the entity's name and type: two joins of the pairs instead of four.
     Dataset<Row> names = mentions.select(col(EntityMentions.ENTITY_ID), col(EntityMentions.ENTITY_NAME).as("name"),
         col(EntityMentions.ENTITY_TYPE).as("type")).distinct();
     Dataset<Row> singleNamed = single.join(names, Schemas.columns(EntityMentions.ENTITY_ID))
@@ -131,7 +123,7 @@ public final class Cooccurrence {
         .join(bb, xxhash64(col("entity_b")).equalTo(col("hb")).and(col("window").equalTo(col("w4")))
             .and(col("scope").equalTo(col("s4"))).and(col("outlet").eqNullSafe(col("o3")))
             .and(col("period_start").eqNullSafe(col("p3"))).and(col("entity_b").equalTo(col("e2"))))
-        .join(broadcast(t), col("window").equalTo(col("w3")).and(col("scope").equalTo(col("s3")))
+        .join(t, col("window").equalTo(col("w3")).and(col("scope").equalTo(col("s3")))
             .and(col("outlet").eqNullSafe(col("o4"))).and(col("period_start").eqNullSafe(col("p4"))))
         .withColumn("pmi", expr("ln(n_ab * n / (n_a * n_b))"))
         .withColumn("npmi", when(col("n_ab").equalTo(col("n")), lit(1.0))
@@ -144,16 +136,10 @@ public final class Cooccurrence {
     return Stream.concat(Arrays.stream(keys), Arrays.stream(more)).map(functions::col).toArray(Column[]::new);
   }
 
-  /** Counts, outlets and example articles of the groups a scope adds up. */
+  /** Counts and example articles of the groups added up, and how many groups they were. */
   private static Dataset<Row> addUp(RelationalGroupedDataset groups) {
     return groups.agg(sum("n_ab").as("n_ab"), sum("n_ab_with_copies").as("n_ab_with_copies"),
         count(lit(1)).as("outlets"), slice(sort_array(flatten(collect_list("examples"))), 1, 3).as("examples"));
-  }
-
-  private static Column[] inScope(String scope, Column outlet, Column period) {
-    return new Column[] {col("window"), lit(scope).as("scope"), outlet.cast(DataTypes.StringType).as("outlet"),
-        period.cast(DataTypes.DateType).as("period_start"), col("entity_a"), col("entity_b"), col("n_ab"),
-        col("n_ab_with_copies"), col("outlets"), col("examples").as("example_articles")};
   }
 
   /**
