@@ -98,7 +98,7 @@ class ScaleBenchmark {
     assertThat(Runtime.getRuntime().maxMemory()).as("the heap limit the figures are measured under")
         .isLessThanOrEqualTo(4 * GB + GB / 8);
     List<Integer> sizes = List.of(System.getProperty("bench.sizes", "10000,100000").split(",")).stream()
-        .map(s -> Integer.parseInt(s.trim())).toList();
+        .filter(s -> !s.isBlank()).map(s -> Integer.parseInt(s.trim())).toList();
     double copyShare = Double.parseDouble(System.getProperty("bench.copyShare", "0.15"));
     int mllibMax = Integer.getInteger("bench.mllibMax", 200_000);
     SparkSession spark = BenchmarkSession.get("presslens-scale-benchmark");
@@ -113,7 +113,9 @@ class ScaleBenchmark {
     }
     try (StageProbe probe = new StageProbe(spark)) {
       // untimed warm-up on a small archive: no size's figures include the JIT compiling the job
-      run(spark, probe, 1000, copyShare, Integer.MAX_VALUE);
+      if (!sizes.isEmpty()) {
+        run(spark, probe, 1000, copyShare, Integer.MAX_VALUE);
+      }
       for (int size : sizes) {
         SizeRun r = run(spark, probe, size, copyShare, mllibMax);
         r.save(results);
@@ -359,9 +361,10 @@ class ScaleBenchmark {
         + " cores (" + System.getProperty("os.name") + ", Java "
         + System.getProperty("java.version") + ", Spark " + spark() + "), local[*], one JVM with a 4 GB heap "
         + "(driver and executor: every stage ran within it), default settings, after an untimed warm-up run on "
-        + "1,000 articles. Archives: the real AllSides and BASIL articles in a seeded random order, remixed "
-        + "articles past their number (a real article's outlet, date and title, each paragraph drawn from another "
-        + "real article), planted copies (" + Math.round(100 * copyShare) + "% of the archive, 1-4 per copied "
+        + "1,000 articles. Archives: real AllSides and BASIL articles in a seeded random order ("
+        + Math.round(100 * ScaleCorpus.REAL_SHARE) + "% of the distinct articles at every size, while they last) "
+        + "and remixed articles (a real article's outlet, date and title, each paragraph drawn from another real "
+        + "article), planted copies (" + Math.round(100 * copyShare) + "% of the archive, 1-4 per copied "
         + "article, the dedup benchmark's copy kinds, reprinted under other outlets) and FA-KES as a second, CSV "
         + "input. Stage = the job group the job names its Spark jobs with; wall = from its first job to the next "
         + "stage's; CPU = the process's CPU time in that window (driver and executor threads, JIT and GC "

@@ -34,7 +34,7 @@ public final class ScaleCorpus {
    * (their paragraphs come from different stories), so a mix that changed with the size would change the cost per
    * article of the entity stages with it.
    */
-  static final double REAL_SHARE = 0.42;
+  public static final double REAL_SHARE = 0.42;
 
   private record Source(String id, String outlet, String date, String title, String text) {}
 
