@@ -127,6 +127,7 @@ class ScaleBenchmark {
     String report = report(runs, cores);
     System.out.println("SCALE BENCHMARK\n" + report);
     Path csv = WORK.resolve("scale.csv");
+    Files.createDirectories(WORK); // a report from saved results only runs nothing that would make it
     Files.writeString(csv, csv(runs));
     boolean docs = !"false".equals(System.getProperty("bench.docs"));
     // Debian's python3 has matplotlib (.ci/run installs it); another python3 first on PATH may not
