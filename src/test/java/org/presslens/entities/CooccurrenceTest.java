@@ -112,6 +112,7 @@ class CooccurrenceTest {
     assertThat(c).containsKey("document/outlet_period/X/2024-02-01/BC");
     assertThat(c).doesNotContainKey("document/outlet_period/Y/2024-02-01/BC");
   }
+
   /**
    * Random articles, some without an outlet or a date, against counts made by brute force: every window's pairs,
    * every scope, with minimums of 1 and 2.

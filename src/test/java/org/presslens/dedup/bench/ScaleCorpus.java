@@ -17,8 +17,9 @@ import java.util.zip.GZIPOutputStream;
  * Archives of any size for the scale benchmark, written as JSON Lines (gzip) parts: real AllSides and BASIL
  * articles ({@link #REAL_SHARE} of the distinct articles, while the pool lasts) and "remixes" (each a real article's
  * outlet, date and title with as many paragraphs as it has, every paragraph drawn from a different real article:
- * real vocabulary, names and lengths, but a text no other article has), and copies of earlier articles planted as wire reprints by other outlets with
- * the dedup benchmark's copy kinds ({@link CopyKind}), so that the duplicate rate is the archive's, not the pool's.
+ * real vocabulary, names and lengths, but a text no other article has), and copies of earlier articles planted as
+ * wire reprints by other outlets with the dedup benchmark's copy kinds ({@link CopyKind}), so that the duplicate
+ * rate is the archive's, not the pool's.
  */
 public final class ScaleCorpus {
   /** What was written: distinct articles (real and remixed) and planted copies, with each copy's original. */
