@@ -139,9 +139,10 @@ public final class PressLens {
     if (master != null) {
       builder.master(master);
       if (master.startsWith("local")) {
-        // Spark's default of 200 shuffle partitions is sized for clusters; on one machine it costs a third of the run.
-        builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.shuffle.partitions", Integer.toString(4 * Runtime.getRuntime().availableProcessors()));
+        builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        if (!config.spark().conf().containsKey("spark.sql.shuffle.partitions")) {
+          SparkDefaults.local(builder);
+        }
       }
     }
     builder.config("spark.sql.session.timeZone", "UTC");

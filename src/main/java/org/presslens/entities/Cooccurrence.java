@@ -8,9 +8,9 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.slice;
@@ -24,12 +24,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RelationalGroupedDataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.presslens.common.Periods;
 import org.presslens.common.Schemas;
 import org.presslens.config.CooccurrenceSettings;
@@ -41,6 +44,9 @@ import org.presslens.config.CooccurrenceSettings;
  * and period; N, n_a and n_b are counted in the same scope as n_ab.
  */
 public final class Cooccurrence {
+  /** The scopes, by their number in the stage. */
+  private static final List<String> SCOPES = List.of("corpus", "outlet", "period", "outlet_period");
+
   private Cooccurrence() {}
 
   /**
@@ -48,39 +54,45 @@ public final class Cooccurrence {
    * articles (missing: 1). Output: {@link CooccurrenceTable#SCHEMA}.
    */
   public static Dataset<Row> of(Dataset<Row> mentions, Dataset<Row> clusterSizes, CooccurrenceSettings settings) {
+    List<String> windowNames = Arrays.stream(settings.windows().split(",")).map(String::strip).toList();
     List<Dataset<Row>> windows = new ArrayList<>();
-    for (String window : settings.windows().split(",")) {
-      Column id = window.strip().equals("sentence")
+    for (int w = 0; w < windowNames.size(); w++) {
+      Column id = windowNames.get(w).equals("sentence")
           ? concat_ws("|", col(EntityMentions.ARTICLE_ID), col(EntityMentions.FIELD),
               col(EntityMentions.SENTENCE_INDEX).cast(DataTypes.StringType))
           : col(EntityMentions.ARTICLE_ID);
-      windows.add(mentions.select(lit(window.strip()).as("window"), id.as("unit"), col(EntityMentions.ARTICLE_ID),
+      windows.add(mentions.select(lit(w).as("w"), id.as("unit"), col(EntityMentions.ARTICLE_ID),
           col(EntityMentions.OUTLET), Periods.start(col(EntityMentions.PUBLISHED_DATE), settings.period()).as("period_start"),
           col(EntityMentions.ENTITY_ID)));
     }
+    // Entities and outlets are numbered (entities in the order of their ids, so that a < b as entity_a < entity_b),
+    // and so are windows and scopes: every key the pairs are sorted, grouped and joined by is then a number. With
+    // string keys, the rows of one pair (which share its two 16-character entity ids) left each comparison of their
+    // sorts to three string comparisons; ids and names come back in the last joins, with the per-entity counts.
+    Dataset<Row> entities = numbered(mentions, EntityMentions.ENTITY_ID, "e")
+        .join(mentions.select(col(EntityMentions.ENTITY_ID), col(EntityMentions.ENTITY_NAME).as("name"),
+            col(EntityMentions.ENTITY_TYPE).as("type")).distinct(), EntityMentions.ENTITY_ID)
+        .localCheckpoint();
+    Dataset<Row> outlets = numbered(mentions, EntityMentions.OUTLET, "o");
     Dataset<Row> items = windows.stream().reduce(Dataset::unionByName).orElseThrow().distinct()
         .join(clusterSizes, Schemas.columns(EntityMentions.ARTICLE_ID), "left")
         .withColumn("copies", coalesce(col("cluster_size"), lit(1L)))
-        .withColumn("unit_hash", xxhash64(col("window"), col("unit")))
+        .join(entities.select(EntityMentions.ENTITY_ID, "e"), EntityMentions.ENTITY_ID)
+        .join(outlets, Schemas.columns(EntityMentions.OUTLET), "left")
+        .withColumn("unit_hash", xxhash64(col("w"), col("unit")))
         .localCheckpoint();
-    Column[] scopeKeys = {col("window"), col("scope"), col("outlet"), col("period_start")};
-    Dataset<Row> scoped = inScopes(items).select(col("window"), col("scope"), col("outlet"), col("period_start"),
-        col("unit"), col(EntityMentions.ENTITY_ID));
-    Dataset<Row> totals = scoped.groupBy(scopeKeys).agg(countDistinct("unit").as("n"));
-    Dataset<Row> single = scoped.groupBy(col("window"), col("scope"), col("outlet"), col("period_start"),
-        col(EntityMentions.ENTITY_ID)).agg(count(lit(1)).as("count"));
-    // Sorts (of joins and of the aggregations that keep example articles) compare a key's first column by an
-    // 8-byte prefix: a string column shared by millions of rows ("document") leaves every comparison to the
-    // string columns after it. So the large joins and groupings lead with a 64-bit hash of their string keys,
-    // which decides nearly every comparison; the keys themselves follow it, so the hash only orders.
-    Dataset<Row> b = items.select(col("unit_hash").as("h2"), col("window").as("w2"), col("unit").as("u2"),
-        col(EntityMentions.ENTITY_ID).as("entity_b"));
-    Dataset<Row> unitPairs = items.join(b, col("unit_hash").equalTo(col("h2")).and(col("window").equalTo(col("w2")))
-            .and(col("unit").equalTo(col("u2"))).and(col(EntityMentions.ENTITY_ID).lt(col("entity_b"))))
-        .select(xxhash64(col(EntityMentions.ENTITY_ID), col("entity_b")).as("pair_hash"), col("window"),
-            col(EntityMentions.ENTITY_ID).as("entity_a"), col("entity_b"), col(EntityMentions.OUTLET),
-            col("period_start"), col(EntityMentions.ARTICLE_ID), col("copies"));
-    String[] pair = {"pair_hash", "window", "entity_a", "entity_b"};
+    Dataset<Row> scoped = inScopes(items).select(col("w"), col("scope"), col("o"), col("period_start"), col("unit"),
+        col("e"));
+    Dataset<Row> totals = scoped.groupBy(col("w"), col("scope"), col("o"), col("period_start"))
+        .agg(countDistinct("unit").as("n"));
+    Dataset<Row> single = scoped.groupBy(col("e"), col("w"), col("scope"), col("o"), col("period_start"))
+        .agg(count(lit(1)).as("count"));
+    Dataset<Row> b = items.select(col("unit_hash").as("h2"), col("w").as("w2"), col("unit").as("u2"), col("e").as("b"));
+    Dataset<Row> unitPairs = items.join(b, col("unit_hash").equalTo(col("h2")).and(col("w").equalTo(col("w2")))
+            .and(col("unit").equalTo(col("u2"))).and(col("e").lt(col("b"))))
+        .select(col("e").as("a"), col("b"), col("w"), col("o"), col("period_start"), col(EntityMentions.ARTICLE_ID),
+            col("copies"));
+    String[] pair = {"a", "b", "w"};
     // A pair in fewer windows of the whole corpus than min_pair_count is in fewer in every scope too: those pairs
     // (about half the rows on AllSides articles, most of them pairs seen once) are dropped before anything else.
     if (settings.minPairCount() > 1) {
@@ -90,46 +102,57 @@ public final class Cooccurrence {
     }
     // The pairs are counted once per outlet and period of their articles. Each of those groups then counts in the
     // scopes of its outlet and period, added up first per scope and outlet (so that the groups of one outlet are one
-    // row of the scope) and then per scope, whose distinct outlets are those rows (outlets are never empty strings,
-    // and a null outlet is one group, as an outlet). An article is in one (outlet, period), so a scope's example
-    // articles are among the first three of each group it adds up. Every grouping leads with the pair's columns,
-    // which the early drop already partitioned the rows by: the scopes need no shuffle of their own.
-    Dataset<Row> byOutletAndPeriod = unitPairs.groupBy(with(pair, EntityMentions.OUTLET, "period_start"))
+    // row of the scope) and then per scope, whose distinct outlets are those rows (a null outlet is one group, as an
+    // outlet). An article is in one (outlet, period), so a scope's example articles are among the first three of each
+    // group it adds up. Every grouping leads with the pair's columns, which the early drop already partitioned the
+    // rows by: the scopes need no shuffle of their own.
+    Dataset<Row> byOutletAndPeriod = unitPairs.groupBy(with(pair, "o", "period_start"))
         .agg(count(lit(1)).as("n_ab"), sum("copies").as("n_ab_with_copies"),
             slice(sort_array(collect_set(EntityMentions.ARTICLE_ID)), 1, 3).as("examples"));
-    Dataset<Row> inEachScope = inScopes(byOutletAndPeriod.withColumn("group_outlet", col(EntityMentions.OUTLET)));
-    Dataset<Row> byScopeAndOutlet = addUp(inEachScope.groupBy(with(pair, "scope", "outlet", "period_start",
+    Dataset<Row> inEachScope = inScopes(byOutletAndPeriod.withColumn("group_outlet", col("o")));
+    Dataset<Row> byScopeAndOutlet = addUp(inEachScope.groupBy(with(pair, "scope", "o", "period_start",
         "group_outlet")));
-    Dataset<Row> pairs = addUp(byScopeAndOutlet.groupBy(with(pair, "scope", "outlet", "period_start")))
+    Dataset<Row> pairs = addUp(byScopeAndOutlet.groupBy(with(pair, "scope", "o", "period_start")))
         .filter(col("n_ab").geq(settings.minPairCount()).and(col("outlets").geq(settings.minOutlets())))
         .withColumnRenamed("examples", "example_articles");
-    // n_a and n_b come with the entity's name and type: two joins of the pairs instead of four.
-    Dataset<Row> names = mentions.select(col(EntityMentions.ENTITY_ID), col(EntityMentions.ENTITY_NAME).as("name"),
-        col(EntityMentions.ENTITY_TYPE).as("type")).distinct();
-    Dataset<Row> singleNamed = single.join(names, Schemas.columns(EntityMentions.ENTITY_ID))
-        .withColumn("entity_hash", xxhash64(col(EntityMentions.ENTITY_ID)));
-    Dataset<Row> a = singleNamed.select(col("entity_hash").as("ha"), col("window").as("w1"), col("scope").as("s1"),
-        col("outlet").as("o1"), col("period_start").as("p1"), col(EntityMentions.ENTITY_ID).as("e1"),
-        col("count").as("n_a"), col("name").as("name_a"), col("type").as("type_a"));
-    Dataset<Row> bb = singleNamed.select(col("entity_hash").as("hb"), col("window").as("w4"), col("scope").as("s4"),
-        col("outlet").as("o3"), col("period_start").as("p3"), col(EntityMentions.ENTITY_ID).as("e2"),
-        col("count").as("n_b"), col("name").as("name_b"), col("type").as("type_b"));
-    Dataset<Row> t = totals.select(col("window").as("w3"), col("scope").as("s3"), col("outlet").as("o4"),
-        col("period_start").as("p4"), col("n"));
+    // n_a and n_b come with the entity's id, name and type, N with the outlet's name: three joins of the pairs.
+    Dataset<Row> singleNamed = single.join(entities, "e");
+    Dataset<Row> a = singleNamed.select(col("e").as("e1"), col("w").as("w1"), col("scope").as("s1"),
+        col("o").as("o1"), col("period_start").as("p1"), col("count").as("n_a"),
+        col(EntityMentions.ENTITY_ID).as("entity_a"), col("name").as("name_a"), col("type").as("type_a"));
+    Dataset<Row> bb = singleNamed.select(col("e").as("e2"), col("w").as("w4"), col("scope").as("s4"),
+        col("o").as("o3"), col("period_start").as("p3"), col("count").as("n_b"),
+        col(EntityMentions.ENTITY_ID).as("entity_b"), col("name").as("name_b"), col("type").as("type_b"));
+    Dataset<Row> t = totals.join(outlets, Schemas.columns("o"), "left").select(col("w").as("w3"),
+        col("scope").as("s3"), col("o").as("o4"), col("period_start").as("p4"), col("n"),
+        col(EntityMentions.OUTLET));
     Dataset<Row> weighted = pairs
-        .join(a, xxhash64(col("entity_a")).equalTo(col("ha")).and(col("window").equalTo(col("w1")))
-            .and(col("scope").equalTo(col("s1"))).and(col("outlet").eqNullSafe(col("o1")))
-            .and(col("period_start").eqNullSafe(col("p1"))).and(col("entity_a").equalTo(col("e1"))))
-        .join(bb, xxhash64(col("entity_b")).equalTo(col("hb")).and(col("window").equalTo(col("w4")))
-            .and(col("scope").equalTo(col("s4"))).and(col("outlet").eqNullSafe(col("o3")))
-            .and(col("period_start").eqNullSafe(col("p3"))).and(col("entity_b").equalTo(col("e2"))))
-        .join(t, col("window").equalTo(col("w3")).and(col("scope").equalTo(col("s3")))
-            .and(col("outlet").eqNullSafe(col("o4"))).and(col("period_start").eqNullSafe(col("p4"))))
+        .join(a, col("a").equalTo(col("e1")).and(col("w").equalTo(col("w1"))).and(col("scope").equalTo(col("s1")))
+            .and(col("o").eqNullSafe(col("o1"))).and(col("period_start").eqNullSafe(col("p1"))))
+        .join(bb, col("b").equalTo(col("e2")).and(col("w").equalTo(col("w4"))).and(col("scope").equalTo(col("s4")))
+            .and(col("o").eqNullSafe(col("o3"))).and(col("period_start").eqNullSafe(col("p3"))))
+        .join(t, col("w").equalTo(col("w3")).and(col("scope").equalTo(col("s3")))
+            .and(col("o").eqNullSafe(col("o4"))).and(col("period_start").eqNullSafe(col("p4"))))
+        .withColumn("window", element_at(array(windowNames.stream().map(functions::lit).toArray(Column[]::new)),
+            col("w").plus(1)))
+        .withColumn("scope", element_at(array(SCOPES.stream().map(functions::lit).toArray(Column[]::new)),
+            col("scope").plus(1)))
         .withColumn("pmi", expr("ln(n_ab * n / (n_a * n_b))"))
         .withColumn("npmi", when(col("n_ab").equalTo(col("n")), lit(1.0))
             .otherwise(expr("ln(n_ab * n / (n_a * n_b)) / -ln(n_ab / n)")))
         .withColumn("g2", expr(g2()));
     return Schemas.conform(weighted, CooccurrenceTable.SCHEMA, CooccurrenceTable.TABLE);
+  }
+
+  /**
+   * The distinct non-null values of {@code column} with their number {@code code}: 0, 1, ... in the values' order.
+   * Materialised (it is read by several joins).
+   */
+  private static Dataset<Row> numbered(Dataset<Row> rows, String column, String code) {
+    JavaRDD<Row> numbered = rows.select(column).where(col(column).isNotNull()).distinct().orderBy(column).javaRDD()
+        .zipWithIndex().map(v -> RowFactory.create(v._1().getString(0), v._2()));
+    return rows.sparkSession().createDataFrame(numbered, new StructType().add(column, DataTypes.StringType, false)
+        .add(code, DataTypes.LongType, false)).localCheckpoint();
   }
 
   private static Column[] with(String[] keys, String... more) {
@@ -144,24 +167,24 @@ public final class Cooccurrence {
 
   /**
    * Each row once per scope it counts in: the corpus; its outlet and its period (when it has one); its outlet and
-   * period (when it has both). Columns {@code outlet} and {@code period_start} become the scope's.
+   * period (when it has both). {@code scope} is the scope's number in {@link #SCOPES}; columns {@code o} (the
+   * outlet's number) and {@code period_start} become the scope's.
    */
   private static Dataset<Row> inScopes(Dataset<Row> rows) {
-    Column scopes = filter(array(
-        struct(lit("corpus").as("scope"), lit(null).cast(DataTypes.StringType).as("s_outlet"),
-            lit(null).cast(DataTypes.DateType).as("s_period")),
-        struct(lit("outlet").as("scope"), col(EntityMentions.OUTLET).as("s_outlet"),
-            lit(null).cast(DataTypes.DateType).as("s_period")),
-        struct(lit("period").as("scope"), lit(null).cast(DataTypes.StringType).as("s_outlet"),
-            col("period_start").as("s_period")),
-        struct(lit("outlet_period").as("scope"), col(EntityMentions.OUTLET).as("s_outlet"),
-            col("period_start").as("s_period"))),
-        s -> s.getField("scope").equalTo("corpus")
-            .or(s.getField("scope").equalTo("outlet").and(s.getField("s_outlet").isNotNull()))
-            .or(s.getField("scope").equalTo("period").and(s.getField("s_period").isNotNull()))
-            .or(s.getField("s_outlet").isNotNull().and(s.getField("s_period").isNotNull())));
-    return rows.withColumn("s", explode(scopes)).drop(EntityMentions.OUTLET, "period_start")
-        .withColumn("scope", col("s.scope")).withColumn("outlet", col("s.s_outlet"))
+    Column noOutlet = lit(null).cast(DataTypes.LongType);
+    Column noPeriod = lit(null).cast(DataTypes.DateType);
+    Column hasOutlet = col("o").isNotNull();
+    Column hasPeriod = col("period_start").isNotNull();
+    // a scope the row is not in is null, and its row dropped (not a filter function: those are evaluated row by row
+    // without generated code, and were a visible part of the stage's profile)
+    Column scopes = array(
+        struct(lit(0).as("scope"), noOutlet.as("s_outlet"), noPeriod.as("s_period")),
+        when(hasOutlet, struct(lit(1).as("scope"), col("o").as("s_outlet"), noPeriod.as("s_period"))),
+        when(hasPeriod, struct(lit(2).as("scope"), noOutlet.as("s_outlet"), col("period_start").as("s_period"))),
+        when(hasOutlet.and(hasPeriod), struct(lit(3).as("scope"), col("o").as("s_outlet"),
+            col("period_start").as("s_period"))));
+    return rows.withColumn("s", explode(scopes)).filter(col("s").isNotNull()).drop("o", "period_start")
+        .withColumn("scope", col("s.scope")).withColumn("o", col("s.s_outlet"))
         .withColumn("period_start", col("s.s_period")).drop("s");
   }
 
