@@ -15,6 +15,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.presslens.common.JobGroups;
 import org.presslens.common.Rejects;
 import org.presslens.common.Schemas;
+import org.presslens.common.SparkDefaults;
 import org.presslens.config.IncrementalSettings;
 import org.presslens.config.JobConfig;
 import org.presslens.dedup.Dedup;
@@ -85,6 +86,11 @@ public final class Pipeline {
       Dataset<Row> records = materialize("ingest", "read " + plan.files().size() + " files", 0,
           Ingest.read(spark, plan, config.spark().readPartitions()));
       long read = stages.get(0).recordsOut();
+      int partitions = SparkDefaults.sizeShuffles(spark, read);
+      if (partitions > 0) {
+        LOG.info("shuffles start from {} partitions for {} records (adaptive execution coalesces them)", partitions,
+            read);
+      }
 
       Normalize.Settings settings = Normalize.Settings.of(config, run.date());
       Dataset<Row> cleaned = materialize("normalize", "clean text, dates, outlets, ids", read,

@@ -1,6 +1,7 @@
 package org.presslens.common;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -13,11 +14,15 @@ public final class SparkDefaults {
   static final String REGISTRATOR = "spark.kryo.registrator";
   /** How many partitions adaptive query execution starts a shuffle with, before it coalesces them. */
   public static final String INITIAL_PARTITIONS = "spark.sql.adaptive.coalescePartitions.initialPartitionNum";
+  /** Set on sessions whose shuffles the job sizes by the archive (one machine, no shuffle partitions chosen). */
+  public static final String SIZED_SHUFFLES = "spark.presslens.sizedShuffles";
   /**
-   * Shuffles on one machine start with this many partitions, which AQE coalesces to about 64 MB each (and at least
-   * one per core). 1,000 of 64 MB hold 64 GB, twice what all of the co-occurrence stage's shuffles read at 100,000
-   * articles (30.5 GB).
+   * Articles per initial shuffle partition. The co-occurrence stage, the job's largest shuffles, read about 300 KB
+   * per article in all at 100,000 articles (30.5 GB), so one partition per 100 articles keeps each shuffle's
+   * partitions under AQE's 64 MB advisory size before it coalesces them.
    */
+  public static final int ARTICLES_PER_PARTITION = 100;
+  /** The most initial partitions of a sized shuffle: 1,000 of 64 MB hold 64 GB. */
   public static final int LOCAL_MAX_SHUFFLE_PARTITIONS = 1000;
 
   private SparkDefaults() {}
@@ -34,14 +39,36 @@ public final class SparkDefaults {
   }
 
   /**
-   * Shuffle partitions for a session on one machine ({@code local[*]}). A fixed count, such as Spark's 200 or a
-   * multiple of the cores, makes each partition grow with the archive until its sorts spill to disk; instead every
-   * SQL shuffle starts from {@link #LOCAL_MAX_SHUFFLE_PARTITIONS} and adaptive query execution coalesces them to
-   * its advisory size (64 MB), with at least one per core. {@code spark.sql.shuffle.partitions} (4 × cores) is what
-   * the job falls back to where adaptive execution does not apply.
+   * Shuffle partitions for a session on one machine ({@code local[*]}): 4 × cores, and shuffles sized by the
+   * archive once the job knows its size ({@link #sizeShuffles}). A fixed count, such as Spark's 200 or a multiple
+   * of the cores, makes each partition grow with the archive until its sorts spill to disk, while a large one costs
+   * small archives a partition file per map task and reducer.
    */
   public static SparkSession.Builder local(SparkSession.Builder builder) {
     return builder.config("spark.sql.shuffle.partitions", Integer.toString(4 * Runtime.getRuntime().availableProcessors()))
-        .config(INITIAL_PARTITIONS, Integer.toString(LOCAL_MAX_SHUFFLE_PARTITIONS));
+        .config(SIZED_SHUFFLES, "true");
+  }
+
+  /** The initial shuffle partitions for an archive of this many articles: one per 100, within [minimum, 1,000]. */
+  public static int initialPartitions(long articles, int minimum) {
+    long wanted = (articles + ARTICLES_PER_PARTITION - 1) / ARTICLES_PER_PARTITION;
+    return (int) Math.max(minimum, Math.min(LOCAL_MAX_SHUFFLE_PARTITIONS, wanted));
+  }
+
+  /**
+   * On a session built by {@link #local} where the submitter set no initial partition count, makes adaptive query
+   * execution start every later SQL shuffle from {@link #initialPartitions} partitions and coalesce them to about
+   * 64 MB each. Returns the count set, or 0 where the session's own settings stand.
+   */
+  public static int sizeShuffles(SparkSession spark, long articles) {
+    RuntimeConfig conf = spark.conf();
+    if (!Boolean.parseBoolean(conf.get(SIZED_SHUFFLES, "false")) || conf.contains(INITIAL_PARTITIONS)
+        && !conf.get(INITIAL_PARTITIONS).equals(conf.get(SIZED_SHUFFLES + ".set", ""))) {
+      return 0;
+    }
+    int partitions = initialPartitions(articles, Integer.parseInt(conf.get("spark.sql.shuffle.partitions")));
+    conf.set(INITIAL_PARTITIONS, Integer.toString(partitions));
+    conf.set(SIZED_SHUFFLES + ".set", Integer.toString(partitions));
+    return partitions;
   }
 }

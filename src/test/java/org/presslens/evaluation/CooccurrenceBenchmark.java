@@ -41,13 +41,15 @@ class CooccurrenceBenchmark {
         .filter(col(Duplicates.IS_CANONICAL)).select(Duplicates.ARTICLE_ID, Duplicates.CLUSTER_SIZE);
     Dataset<Row> expected = spark.read().parquet(output.resolve(CooccurrenceTable.TABLE).toString());
     long expectedRows = expected.count();
+    long articles = spark.read().parquet(output.resolve(Duplicates.TABLE).toString()).count();
     List<String> lines = new ArrayList<>();
     lines.add("| layout | initial shuffle partitions | wall (s) | rows | equal to the run's table |");
     lines.add("|---|---|---|---|---|");
     for (String layout : System.getProperty("bench.layouts", "fixed,sized").split(",")) {
       String initial = switch (layout.strip()) {
         case "fixed" -> spark.conf().get("spark.sql.shuffle.partitions");
-        case "sized" -> Integer.toString(SparkDefaults.LOCAL_MAX_SHUFFLE_PARTITIONS);
+        case "sized" -> Integer.toString(SparkDefaults.initialPartitions(articles,
+            Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"))));
         default -> throw new IllegalArgumentException("unknown layout " + layout + ": fixed or sized");
       };
       spark.conf().set(SparkDefaults.INITIAL_PARTITIONS, initial);

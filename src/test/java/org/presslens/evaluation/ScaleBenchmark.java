@@ -53,8 +53,11 @@ class ScaleBenchmark {
   private static final Path DATA = Path.of("../shared/data");
   private static final Path WORK = Path.of("target/bench-scale");
   private static final long GB = 1L << 30;
-  /** Canonical articles CoreNLP alone tags for the NER reference (200 gave per-character costs 22% apart). */
-  private static final int NER_SAMPLE = 1000;
+  /**
+   * Canonical articles CoreNLP alone tags for the NER reference: 1,000 ({@code -Dbench.nerSample}; 200 gave
+   * per-character costs 22% apart, enough for CI's smoke run).
+   */
+  private static final int NER_SAMPLE = Integer.getInteger("bench.nerSample", 1000);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final StructType INPUT = new StructType().add("id", DataTypes.StringType)
       .add("source", DataTypes.StringType).add("date", DataTypes.StringType).add("title", DataTypes.StringType)
@@ -197,7 +200,7 @@ class ScaleBenchmark {
   }
 
   /**
-   * CoreNLP on its own, one thread, on about {@value #NER_SAMPLE} canonical articles drawn at random (title and text,
+   * CoreNLP on its own, one thread, on about {@link #NER_SAMPLE} canonical articles drawn at random (title and text,
    * as the stage tags them), scaled to every canonical article's characters and divided by the cores: the NER stage's
    * floor on this machine.
    */
