@@ -16,6 +16,8 @@ public final class SparkDefaults {
   public static final String INITIAL_PARTITIONS = "spark.sql.adaptive.coalescePartitions.initialPartitionNum";
   /** Set on sessions whose shuffles the job sizes by the archive (one machine, no shuffle partitions chosen). */
   public static final String SIZED_SHUFFLES = "spark.presslens.sizedShuffles";
+  /** The initial partition count the job itself set last, told apart from one the submitter set. */
+  static final String SIZED_BY_JOB = SIZED_SHUFFLES + ".initialPartitions";
   /**
    * Articles per initial shuffle partition. The co-occurrence stage, the job's largest shuffles, read about 300 KB
    * per article in all at 100,000 articles (30.5 GB), so one partition per 100 articles keeps each shuffle's
@@ -62,13 +64,17 @@ public final class SparkDefaults {
    */
   public static int sizeShuffles(SparkSession spark, long articles) {
     RuntimeConfig conf = spark.conf();
-    if (!Boolean.parseBoolean(conf.get(SIZED_SHUFFLES, "false")) || conf.contains(INITIAL_PARTITIONS)
-        && !conf.get(INITIAL_PARTITIONS).equals(conf.get(SIZED_SHUFFLES + ".set", ""))) {
+    if (!Boolean.parseBoolean(conf.get(SIZED_SHUFFLES, "false"))) {
+      return 0;
+    }
+    boolean submitterChose = conf.contains(INITIAL_PARTITIONS)
+        && !conf.get(INITIAL_PARTITIONS).equals(conf.get(SIZED_BY_JOB, ""));
+    if (submitterChose) {
       return 0;
     }
     int partitions = initialPartitions(articles, Integer.parseInt(conf.get("spark.sql.shuffle.partitions")));
     conf.set(INITIAL_PARTITIONS, Integer.toString(partitions));
-    conf.set(SIZED_SHUFFLES + ".set", Integer.toString(partitions));
+    conf.set(SIZED_BY_JOB, Integer.toString(partitions));
     return partitions;
   }
 }

@@ -16,7 +16,7 @@ class SparkDefaultsTest {
   void restore() {
     RuntimeConfig conf = spark.conf();
     conf.unset(SparkDefaults.SIZED_SHUFFLES);
-    conf.unset(SparkDefaults.SIZED_SHUFFLES + ".set");
+    conf.unset(SparkDefaults.SIZED_BY_JOB);
     conf.unset(SparkDefaults.INITIAL_PARTITIONS);
   }
 

@@ -37,11 +37,12 @@ class CooccurrenceBenchmark {
     Path output = Path.of(System.getProperty("bench.output", "target/bench-scale/out-10000"));
     SparkSession spark = BenchmarkSession.get("presslens-cooccurrence-benchmark");
     Dataset<Row> mentions = spark.read().parquet(output.resolve(EntityMentions.TABLE).toString());
-    Dataset<Row> sizes = spark.read().parquet(output.resolve(Duplicates.TABLE).toString())
+    Dataset<Row> duplicates = spark.read().parquet(output.resolve(Duplicates.TABLE).toString());
+    Dataset<Row> sizes = duplicates
         .filter(col(Duplicates.IS_CANONICAL)).select(Duplicates.ARTICLE_ID, Duplicates.CLUSTER_SIZE);
     Dataset<Row> expected = spark.read().parquet(output.resolve(CooccurrenceTable.TABLE).toString());
     long expectedRows = expected.count();
-    long articles = spark.read().parquet(output.resolve(Duplicates.TABLE).toString()).count();
+    long articles = duplicates.count();
     List<String> lines = new ArrayList<>();
     lines.add("| layout | initial shuffle partitions | wall (s) | rows | equal to the run's table |");
     lines.add("|---|---|---|---|---|");
