@@ -117,8 +117,9 @@ class ScaleBenchmark {
       runs.add(SizeRun.load(results, size));
     }
     try (StageProbe probe = new StageProbe(spark)) {
-      // untimed warm-up on a small archive: no size's figures include the JIT compiling the job
-      if (!sizes.isEmpty()) {
+      // untimed warm-up on a small archive: no size's figures include the JIT compiling the job (CI's smoke skips
+      // it: its figures are printed, not published)
+      if (!sizes.isEmpty() && warmUp()) {
         run(spark, probe, 1000, copyShare, Integer.MAX_VALUE);
       }
       for (int size : sizes) {
@@ -360,6 +361,11 @@ class ScaleBenchmark {
     return out.toString();
   }
 
+  /** False for a smoke run: no untimed warm-up before the first size. */
+  private static boolean warmUp() {
+    return Boolean.parseBoolean(System.getProperty("bench.warmup", "true"));
+  }
+
   private static String preamble(List<Integer> sizes, double copyShare, int cores) {
     String reuse = System.getProperty("bench.reuse", "");
     return "Command: `jobs/benchmark-scale` (`mvn test -Pbenchmark -Dtest=ScaleBenchmark -Dbench.sizes="
@@ -369,8 +375,10 @@ class ScaleBenchmark {
         + sizes.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("") + ", measured on " + cores
         + " cores (" + System.getProperty("os.name") + ", Java "
         + System.getProperty("java.version") + ", Spark " + spark() + "), local[*], one JVM with a 4 GB heap "
-        + "(driver and executor: every stage ran within it), default settings, after an untimed warm-up run on "
-        + "1,000 articles. Archives: real AllSides and BASIL articles in a seeded random order ("
+        + "(driver and executor: every stage ran within it), default settings, "
+        + (warmUp() ? "after an untimed warm-up run on 1,000 articles"
+            : "without a warm-up run (the first size's figures include the JIT compiling the job)")
+        + ". Archives: real AllSides and BASIL articles in a seeded random order ("
         + Math.round(100 * ScaleCorpus.REAL_SHARE) + "% of the distinct articles at every size, while they last) "
         + "and remixed articles (a real article's outlet, date and title, each paragraph drawn from another real "
         + "article), planted copies (" + Math.round(100 * copyShare) + "% of the archive, 1-4 per copied "
