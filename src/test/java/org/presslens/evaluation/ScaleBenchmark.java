@@ -58,6 +58,8 @@ class ScaleBenchmark {
    * per-character costs 22% apart, enough for CI's smoke run).
    */
   private static final int NER_SAMPLE = Integer.getInteger("bench.nerSample", 1000);
+  /** False for a smoke run (CI): no untimed warm-up run before the first size. */
+  private static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("bench.warmup", "true"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final StructType INPUT = new StructType().add("id", DataTypes.StringType)
       .add("source", DataTypes.StringType).add("date", DataTypes.StringType).add("title", DataTypes.StringType)
@@ -119,7 +121,7 @@ class ScaleBenchmark {
     try (StageProbe probe = new StageProbe(spark)) {
       // untimed warm-up on a small archive: no size's figures include the JIT compiling the job (CI's smoke skips
       // it: its figures are printed, not published)
-      if (!sizes.isEmpty() && warmUp()) {
+      if (!sizes.isEmpty() && WARM_UP) {
         run(spark, probe, 1000, copyShare, Integer.MAX_VALUE);
       }
       for (int size : sizes) {
@@ -361,11 +363,6 @@ class ScaleBenchmark {
     return out.toString();
   }
 
-  /** False for a smoke run: no untimed warm-up before the first size. */
-  private static boolean warmUp() {
-    return Boolean.parseBoolean(System.getProperty("bench.warmup", "true"));
-  }
-
   private static String preamble(List<Integer> sizes, double copyShare, int cores) {
     String reuse = System.getProperty("bench.reuse", "");
     return "Command: `jobs/benchmark-scale` (`mvn test -Pbenchmark -Dtest=ScaleBenchmark -Dbench.sizes="
@@ -376,7 +373,7 @@ class ScaleBenchmark {
         + " cores (" + System.getProperty("os.name") + ", Java "
         + System.getProperty("java.version") + ", Spark " + spark() + "), local[*], one JVM with a 4 GB heap "
         + "(driver and executor: every stage ran within it), default settings, "
-        + (warmUp() ? "after an untimed warm-up run on 1,000 articles"
+        + (WARM_UP ? "after an untimed warm-up run on 1,000 articles"
             : "without a warm-up run (the first size's figures include the JIT compiling the job)")
         + ". Archives: real AllSides and BASIL articles in a seeded random order ("
         + Math.round(100 * ScaleCorpus.REAL_SHARE) + "% of the distinct articles at every size, while they last) "
