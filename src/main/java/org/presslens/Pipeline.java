@@ -63,6 +63,8 @@ public final class Pipeline {
   private DedupFacts dedupFacts;
   /** The batch of an incremental run; null in a full run. */
   private Batch batch;
+  /** The most partitions a persisted stage output keeps (0 until the archive's size is known: ingest keeps its own). */
+  private int persistedPartitions;
 
   private Pipeline(SparkSession spark, Run run) {
     this.spark = spark;
@@ -91,6 +93,8 @@ public final class Pipeline {
         LOG.info("shuffles start from {} partitions for {} records (adaptive execution coalesces them)", partitions,
             read);
       }
+      persistedPartitions = SparkDefaults.persistedPartitions(read, Math.max(
+          Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")), spark.sparkContext().defaultParallelism()));
 
       Normalize.Settings settings = Normalize.Settings.of(config, run.date());
       Dataset<Row> cleaned = materialize("normalize", "clean text, dates, outlets, ids", read,
@@ -201,7 +205,7 @@ public final class Pipeline {
 
       @Override
       public void finished(String step, long in, long out, double seconds) {
-        stages.add(new RunReport.StageMetrics("dedup " + step, in, out, seconds));
+        stages.add(new RunReport.StageMetrics("dedup " + step, in, out, seconds, null));
         LOG.info("stage dedup {}: {} records in, {} out, {} s", step, in, out, String.format("%.1f", seconds));
       }
     };
@@ -318,11 +322,17 @@ public final class Pipeline {
       Dataset<Row> data) {
     JobGroups.enter(spark, stage, description);
     long start = System.nanoTime();
-    Dataset<Row> persisted = data.persist(StorageLevel.MEMORY_AND_DISK());
+    // coalescing needs no shuffle. Without it a narrow stage keeps its input's partitions, and one computed after a
+    // shuffle can keep the shuffle's initial partitions uncoalesced (the framing stage did, in 1,000 partitions, at
+    // 100,000 articles), and every later pass over the output pays a task per partition
+    Dataset<Row> bounded = persistedPartitions > 0 ? data.coalesce(persistedPartitions) : data;
+    Dataset<Row> persisted = bounded.persist(StorageLevel.MEMORY_AND_DISK());
     long rows = persisted.count();
     double seconds = (System.nanoTime() - start) / 1e9;
-    stages.add(new RunReport.StageMetrics(stage, in, rows, seconds));
-    LOG.info("stage {}: {} records in, {} out, {} s", stage, in, rows, String.format("%.1f", seconds));
+    int partitions = persisted.rdd().getNumPartitions();
+    stages.add(new RunReport.StageMetrics(stage, in, rows, seconds, partitions));
+    LOG.info("stage {}: {} records in, {} out in {} partitions, {} s", stage, in, rows, partitions,
+        String.format("%.1f", seconds));
     if (expectedRows > 0 && rows != expectedRows) {
       throw new IllegalStateException("stage " + stage + " changed the number of records from " + expectedRows
           + " to " + rows + ": rows were lost or duplicated");

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -139,6 +141,18 @@ class PipelineTest {
       assertThat(field.getComment().isDefined()).as(field.name()).isTrue();
       assertThat(field.getComment().get()).isEqualTo(Articles.SCHEMA.apply(field.name()).getComment().get());
     }
+  }
+
+  @Test
+  void stageOutputsAreCoalescedToTheSessionsParallelism() {
+    RunReport report = Pipeline.run(spark, mechanics("spark.read_partitions=40"));
+    int bound = Math.max(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
+        spark.sparkContext().defaultParallelism());
+    Map<String, Integer> partitions = new HashMap<>();
+    report.stages().forEach(s -> partitions.put(s.stage(), s.partitions()));
+    // the input is read in 40 partitions; what later stages keep is coalesced to the bound
+    assertThat(partitions).containsEntry("ingest", 40).containsEntry("normalize", bound)
+        .containsEntry("boilerplate", bound).containsEntry("dedup clusters", null);
   }
 
   @Test

@@ -26,6 +26,11 @@ public final class SparkDefaults {
   public static final int ARTICLES_PER_PARTITION = 100;
   /** The most initial partitions of a sized shuffle: 1,000 of 64 MB hold 64 GB. */
   public static final int LOCAL_MAX_SHUFFLE_PARTITIONS = 1000;
+  /**
+   * Articles per partition of a persisted stage output (about 100 MB of text). A stage output computed after a
+   * shuffle can keep the shuffle's initial partitions, and each later pass over it pays a task per partition.
+   */
+  public static final int ARTICLES_PER_PERSISTED_PARTITION = 10_000;
 
   private SparkDefaults() {}
 
@@ -55,6 +60,16 @@ public final class SparkDefaults {
   public static int initialPartitions(long articles, int minimum) {
     long wanted = (articles + ARTICLES_PER_PARTITION - 1) / ARTICLES_PER_PARTITION;
     return (int) Math.max(minimum, Math.min(LOCAL_MAX_SHUFFLE_PARTITIONS, wanted));
+  }
+
+  /**
+   * The most partitions a persisted stage output keeps for an archive of this many articles: one per 10,000
+   * articles, and never fewer than {@code floor} (the session's shuffle partitions or its parallelism, whichever is
+   * larger), so that no stage runs on fewer tasks than the cluster has cores.
+   */
+  public static int persistedPartitions(long articles, int floor) {
+    long wanted = (articles + ARTICLES_PER_PERSISTED_PARTITION - 1) / ARTICLES_PER_PERSISTED_PARTITION;
+    return (int) Math.max(floor, Math.min(Integer.MAX_VALUE, wanted));
   }
 
   /**

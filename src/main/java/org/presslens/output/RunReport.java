@@ -42,8 +42,11 @@ public record RunReport(
       int rows, long candidatePairs, long verifiedPairs, long clusters, long articlesInClusters,
       Map<String, Long> articlesByRelation) {}
 
-  /** A stage's row counts and wall time. */
-  public record StageMetrics(String stage, long recordsIn, long recordsOut, double seconds) {}
+  /**
+   * A stage's row counts and wall time, and the partitions its persisted output holds (null for the dedup steps,
+   * which keep their own RDD partitions).
+   */
+  public record StageMetrics(String stage, long recordsIn, long recordsOut, double seconds, Integer partitions) {}
 
   /** A written table. */
   public record TableSummary(String path, long rows, String grain) {}

@@ -30,6 +30,15 @@ class SparkDefaultsTest {
   }
 
   @Test
+  void onePersistedPartitionPerTenThousandArticlesAndNeverFewerThanTheFloor() {
+    assertThat(SparkDefaults.persistedPartitions(52, 8)).isEqualTo(8);
+    assertThat(SparkDefaults.persistedPartitions(10_000, 8)).isEqualTo(8);
+    assertThat(SparkDefaults.persistedPartitions(100_000, 8)).isEqualTo(10);
+    assertThat(SparkDefaults.persistedPartitions(1_000_001, 8)).isEqualTo(101);
+    assertThat(SparkDefaults.persistedPartitions(100_000, 400)).isEqualTo(400);
+  }
+
+  @Test
   void aSizedSessionFollowsEachRunsArchive() {
     spark.conf().set(SparkDefaults.SIZED_SHUFFLES, "true");
 
