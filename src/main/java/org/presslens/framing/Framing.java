@@ -2,6 +2,7 @@ package org.presslens.framing;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -50,6 +51,10 @@ import org.presslens.normalize.Articles;
  */
 public final class Framing {
   private static final String N = "__n";
+  static final String TERM_TOTAL = "term_total";
+  private static final String SUBSET_TOTAL = "subset_total";
+  private static final String ABOVE = "__above";
+  private static final String TERM_RANK = "__term_rank";
 
   private Framing() {}
 
@@ -222,13 +227,11 @@ public final class Framing {
         .agg(sum(DistinctiveWords.COUNT).as(DistinctiveWords.OUTLET_TERMS));
     Dataset<Row> outletArticles = articleSubsets.join(scored.select(Articles.ARTICLE_ID, Columns.OUTLET),
         Articles.ARTICLE_ID).groupBy(col(subjectId), col(Columns.OUTLET)).agg(count(lit(1)).as(N));
-    Dataset<Row> termTotals = counts.groupBy(col(subjectId), col(subjectName), col(DistinctiveWords.TERM))
-        .agg(sum(DistinctiveWords.COUNT).as("term_total"))
-        .withColumn("subset_total", sum("term_total").over(Window.partitionBy(col(subjectId))))
-        .filter(col("term_total").geq(settings.minCount()))
-        .withColumn("term_rank", row_number().over(Window.partitionBy(col(subjectId))
-            .orderBy(col("term_total").desc(), col(DistinctiveWords.TERM))))
-        .filter(col("term_rank").leq(settings.vocabulary())).drop("term_rank");
+    Dataset<Row> subsetTotals = outletTotals.groupBy(col(subjectId))
+        .agg(sum(DistinctiveWords.OUTLET_TERMS).as(SUBSET_TOTAL));
+    Dataset<Row> termTotals = NullSafe.innerJoin(vocabulary(counts.groupBy(col(subjectId), col(subjectName),
+            col(DistinctiveWords.TERM)).agg(sum(DistinctiveWords.COUNT).as(TERM_TOTAL)), settings.minCount(),
+        settings.vocabulary()), broadcast(subsetTotals), subjectId);
 
     Dataset<Row> compared = NullSafe.innerJoin(outletTotals, outletArticles.filter(col(N)
         .geq(settings.minOutletArticles())), subjectId, Columns.OUTLET).drop(N);
@@ -236,8 +239,8 @@ public final class Framing {
             .drop(subjectName), subjectId, Columns.OUTLET, DistinctiveWords.TERM)
         .withColumn(DistinctiveWords.COUNT, coalesce(col(DistinctiveWords.COUNT), lit(0L)))
         .withColumn(DistinctiveWords.OTHER, lit(null).cast(DataTypes.StringType))
-        .withColumn(DistinctiveWords.OTHER_COUNT, col("term_total").minus(col(DistinctiveWords.COUNT)))
-        .withColumn(DistinctiveWords.OTHER_TERMS, col("subset_total").minus(col(DistinctiveWords.OUTLET_TERMS)));
+        .withColumn(DistinctiveWords.OTHER_COUNT, col(TERM_TOTAL).minus(col(DistinctiveWords.COUNT)))
+        .withColumn(DistinctiveWords.OTHER_TERMS, col(SUBSET_TOTAL).minus(col(DistinctiveWords.OUTLET_TERMS)));
     Dataset<Row> comparisons = vsRest;
     if (!settings.outletPairs().isEmpty()) {
       List<Row> pairRows = settings.outletPairs().stream().map(p -> RowFactory.create(p[0], p[1])).toList();
@@ -262,8 +265,8 @@ public final class Framing {
     Column a = col(DistinctiveWords.PRIOR);
     Dataset<Row> tested = comparisons
         .withColumn(DistinctiveWords.NGRAM, size(org.apache.spark.sql.functions.split(col(DistinctiveWords.TERM), " ")))
-        .withColumn(DistinctiveWords.PRIOR, lit(settings.wordPrior()).multiply(col("term_total"))
-            .divide(col("subset_total")))
+        .withColumn(DistinctiveWords.PRIOR, lit(settings.wordPrior()).multiply(col(TERM_TOTAL))
+            .divide(col(SUBSET_TOTAL)))
         .withColumn(Columns.LOG_ODDS, Stats.logOdds(yi, col(DistinctiveWords.OUTLET_TERMS), yj,
             col(DistinctiveWords.OTHER_TERMS), a, lit(settings.wordPrior())))
         .withColumn(Columns.VARIANCE, Stats.logOddsVariance(yi, col(DistinctiveWords.OUTLET_TERMS), yj,
@@ -279,6 +282,27 @@ public final class Framing {
         .withColumn("rank_low", row_number().over(Window.partitionBy(familyColumns)
             .orderBy(col(Columns.Z).asc(), col(DistinctiveWords.TERM))));
     return tested.filter(col("rank_high").leq(settings.top()).or(col("rank_low").leq(settings.top())));
+  }
+
+  /**
+   * The terms each subset tests: those used at least {@code minCount} times, at most {@code size} of them, the most
+   * used first and ties broken by term. The same rows as a row_number() over each subset ordered by total, but no
+   * window holds a whole subset: the all-articles subset has every term of the archive (millions of bigrams at
+   * 100,000 articles), and that window sorted them all in one task, which ran out of execution memory. Here a window
+   * over each subset's histogram of totals counts the terms ranked above each total, and only the tie groups that
+   * start inside the vocabulary are ranked, each on its own.
+   */
+  static Dataset<Row> vocabulary(Dataset<Row> termTotals, int minCount, int size) {
+    String subjectId = DistinctiveWords.SUBSET_ENTITY_ID;
+    Dataset<Row> frequent = termTotals.filter(col(TERM_TOTAL).geq(minCount));
+    Dataset<Row> ranksAbove = frequent.groupBy(col(subjectId), col(TERM_TOTAL)).agg(count(lit(1)).as(N))
+        .withColumn(ABOVE, coalesce(sum(N).over(Window.partitionBy(col(subjectId)).orderBy(col(TERM_TOTAL).desc())
+            .rowsBetween(Window.unboundedPreceding(), -1)), lit(0L)))
+        .filter(col(ABOVE).lt(size)).drop(N);
+    return NullSafe.innerJoin(frequent, broadcast(ranksAbove), subjectId, TERM_TOTAL)
+        .withColumn(TERM_RANK, col(ABOVE).plus(row_number().over(Window.partitionBy(col(subjectId), col(TERM_TOTAL))
+            .orderBy(col(DistinctiveWords.TERM)))))
+        .filter(col(TERM_RANK).leq(size)).drop(ABOVE, TERM_RANK);
   }
 
   static Dataset<Row> frames(SparkSession spark, Dataset<Row> scored, Settings settings) {

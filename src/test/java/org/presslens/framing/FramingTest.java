@@ -127,4 +127,43 @@ class FramingTest {
     Row pair = one(tables.distinctiveWords(), "outlet = 'Alpha' and other = 'Beta' and term = 'regime'");
     assertThat(pair.<Long>getAs(DistinctiveWords.OTHER_COUNT)).isZero();
   }
+
+  @Test
+  void vocabularyKeepsTheMostUsedTermsPerSubsetWithTiesBrokenByTerm() {
+    StructType schema = new StructType().add(DistinctiveWords.SUBSET_ENTITY_ID, DataTypes.StringType)
+        .add(DistinctiveWords.TERM, DataTypes.StringType).add(Framing.TERM_TOTAL, DataTypes.LongType);
+    List<Row> rows = new java.util.ArrayList<>(List.of(RowFactory.create(null, "a", 10L),
+        RowFactory.create(null, "d", 8L), RowFactory.create(null, "c", 8L), RowFactory.create(null, "b", 8L),
+        RowFactory.create(null, "e", 5L), RowFactory.create(null, "f", 3L), RowFactory.create("e1", "y", 4L),
+        RowFactory.create("e1", "x", 4L), RowFactory.create("e1", "z", 9L), RowFactory.create("e1", "w", 2L)));
+    Dataset<Row> totals = SparkTestSession.get().createDataFrame(rows, schema);
+    assertThat(vocabulary(totals, 4, 3)).containsExactly("null a", "null b", "null c", "e1 x", "e1 y", "e1 z");
+    assertThat(vocabulary(totals, 4, 10)).containsExactly("null a", "null b", "null c", "null d", "null e",
+        "e1 x", "e1 y", "e1 z");
+    // against the definition, one window over each whole subset, on many ties
+    java.util.Random random = new java.util.Random(7);
+    rows.clear();
+    for (int i = 0; i < 400; i++) {
+      rows.add(RowFactory.create(i % 3 == 0 ? "e1" : null, "t" + i, (long) random.nextInt(12)));
+    }
+    Dataset<Row> many = SparkTestSession.get().createDataFrame(rows, schema);
+    for (int size : new int[] {1, 17, 50, 400}) {
+      List<String> expected = keys(many.filter(col(Framing.TERM_TOTAL).geq(3))
+          .withColumn("r", org.apache.spark.sql.functions.row_number().over(org.apache.spark.sql.expressions.Window
+              .partitionBy(DistinctiveWords.SUBSET_ENTITY_ID).orderBy(col(Framing.TERM_TOTAL).desc(),
+                  col(DistinctiveWords.TERM))))
+          .filter(col("r").leq(size)));
+      assertThat(vocabulary(many, 3, size)).as("size %d", size).isEqualTo(expected).isNotEmpty();
+    }
+  }
+
+  private static List<String> vocabulary(Dataset<Row> totals, int minCount, int size) {
+    return keys(Framing.vocabulary(totals, minCount, size));
+  }
+
+  private static List<String> keys(Dataset<Row> terms) {
+    return terms.collectAsList().stream().map(r -> r.getAs(DistinctiveWords.SUBSET_ENTITY_ID) + " "
+        + r.getAs(DistinctiveWords.TERM)).sorted(java.util.Comparator.comparing((String k) -> k.startsWith("null")
+            ? 0 : 1).thenComparing(k -> k)).toList();
+  }
 }
