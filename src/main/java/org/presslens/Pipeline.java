@@ -128,7 +128,7 @@ public final class Pipeline {
         entities(canonical, canonicalCount, config, out);
       }
       if (config.framing().enabled()) {
-        framing(articles, canonical, canonicalCount, config, out);
+        framing(rows, canonical, canonicalCount, config, out);
       }
       rows.unpersist();
       JobConfig recorded = batch == null ? config : config.withIncremental(new IncrementalSettings(true, batch.id()));
@@ -254,17 +254,25 @@ public final class Pipeline {
     }
   }
 
-  /** Framing statistics: each canonical article scored once, then the framing tables. */
-  private void framing(Dataset<Row> all, Dataset<Row> canonical, long articles, JobConfig config,
+  /**
+   * Framing statistics: each canonical article scored once, then the framing tables. {@code rows}, the persisted
+   * boilerplate output that {@code canonical} reads, is released once the articles are scored: the tables read the
+   * staged articles table instead, and their sorts get the memory the articles' text held.
+   */
+  private void framing(Dataset<Row> rows, Dataset<Row> canonical, long articles, JobConfig config,
       TableWriter out) {
     Framing.Settings settings = Framing.Settings.of(config.framing());
     Dataset<Row> mentions = config.entities().enabled() ? out.readStaged(EntityMentions.TABLE) : null;
     Dataset<Row> scored = materialize("framing", "tone, words, frames, labels and quotes of canonical articles",
         articles, articles, Framing.score(canonical, mentions, settings));
+    rows.unpersist();
     Dataset<Row> allScored = scored;
+    Dataset<Row> all;
     if (batch != null) {
       allScored = withEarlierBatches(Batch.SCORES, scored, Framing.scoreSchema(), config, out);
       all = batch.all(Articles.TABLE, Articles.SCHEMA).drop(TableWriter.BATCH);
+    } else {
+      all = out.readStaged(Articles.TABLE);
     }
     JobGroups.enter(spark, "framing tables", "framing statistics per outlet and period");
     Framing.Tables tables = Framing.tables(allScored, mentions, all,
