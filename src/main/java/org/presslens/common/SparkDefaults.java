@@ -58,7 +58,7 @@ public final class SparkDefaults {
 
   /** The initial shuffle partitions for an archive of this many articles: one per 100, within [minimum, 1,000]. */
   public static int initialPartitions(long articles, int minimum) {
-    long wanted = (articles + ARTICLES_PER_PARTITION - 1) / ARTICLES_PER_PARTITION;
+    long wanted = ceilDiv(articles, ARTICLES_PER_PARTITION);
     return (int) Math.max(minimum, Math.min(LOCAL_MAX_SHUFFLE_PARTITIONS, wanted));
   }
 
@@ -68,8 +68,13 @@ public final class SparkDefaults {
    * larger), so that no stage runs on fewer tasks than the cluster has cores.
    */
   public static int persistedPartitions(long articles, int floor) {
-    long wanted = (articles + ARTICLES_PER_PERSISTED_PARTITION - 1) / ARTICLES_PER_PERSISTED_PARTITION;
+    long wanted = ceilDiv(articles, ARTICLES_PER_PERSISTED_PARTITION);
     return (int) Math.max(floor, Math.min(Integer.MAX_VALUE, wanted));
+  }
+
+  /** {@code Math.ceilDiv} of Java 18, for non-negative counts. */
+  private static long ceilDiv(long count, int per) {
+    return (count + per - 1) / per;
   }
 
   /**
