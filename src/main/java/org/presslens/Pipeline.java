@@ -121,16 +121,20 @@ public final class Pipeline {
       } else if (config.dedup().enabled()) {
         dedup(articles, Dedup.Settings.of(config.dedup()), out);
       }
-      Dataset<Row> canonical = canonical(articles, config, out);
+      // the NLP stages read the articles back from the staged table (this batch's, in an incremental run), and the
+      // boilerplate output (every article's text, persisted) is released before them: at 100,000 articles it held
+      // storage memory through NER, co-occurrence and framing, and their sorts and caches had that much less
+      Dataset<Row> canonical = canonical(out.readStaged(Articles.TABLE, Articles.SCHEMA,
+          batch == null ? null : batch.id()), config, out);
+      rows.unpersist();
       // in an incremental run, only this batch's canonical articles: NLP never runs on earlier batches again
       long canonicalCount = config.entities().enabled() || config.framing().enabled() ? canonical.count() : 0;
       if (config.entities().enabled()) {
         entities(canonical, canonicalCount, config, out);
       }
       if (config.framing().enabled()) {
-        framing(rows, canonical, canonicalCount, config, out);
+        framing(canonical, canonicalCount, config, out);
       }
-      rows.unpersist();
       JobConfig recorded = batch == null ? config : config.withIncremental(new IncrementalSettings(true, batch.id()));
       RunReport report = Reconciliation.report(run, recorded, plan, read, stages, dedupFacts, out, earlierArticles);
       Reconciliation.check(report, config.rejects().maxRatio());
@@ -254,25 +258,19 @@ public final class Pipeline {
     }
   }
 
-  /**
-   * Framing statistics: each canonical article scored once, then the framing tables. {@code rows}, the persisted
-   * boilerplate output that {@code canonical} reads, is released once the articles are scored: the tables read the
-   * staged articles table instead, and their sorts get the memory the articles' text held.
-   */
-  private void framing(Dataset<Row> rows, Dataset<Row> canonical, long articles, JobConfig config,
-      TableWriter out) {
+  /** Framing statistics: each canonical article scored once, then the framing tables. */
+  private void framing(Dataset<Row> canonical, long articles, JobConfig config, TableWriter out) {
     Framing.Settings settings = Framing.Settings.of(config.framing());
     Dataset<Row> mentions = config.entities().enabled() ? out.readStaged(EntityMentions.TABLE) : null;
     Dataset<Row> scored = materialize("framing", "tone, words, frames, labels and quotes of canonical articles",
         articles, articles, Framing.score(canonical, mentions, settings));
-    rows.unpersist();
     Dataset<Row> allScored = scored;
     Dataset<Row> all;
     if (batch != null) {
       allScored = withEarlierBatches(Batch.SCORES, scored, Framing.scoreSchema(), config, out);
       all = batch.all(Articles.TABLE, Articles.SCHEMA).drop(TableWriter.BATCH);
     } else {
-      all = out.readStaged(Articles.TABLE);
+      all = out.readStaged(Articles.TABLE, Articles.SCHEMA, null);
     }
     JobGroups.enter(spark, "framing tables", "framing statistics per outlet and period");
     Framing.Tables tables = Framing.tables(allScored, mentions, all,

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -153,6 +155,30 @@ class PipelineTest {
     // the input is read in 40 partitions; what later stages keep is coalesced to the bound
     assertThat(partitions).containsEntry("ingest", 40).containsEntry("normalize", bound)
         .containsEntry("boilerplate", bound).containsEntry("dedup clusters", null);
+  }
+
+  @Test
+  void theArticlesTextIsReleasedBeforeTheLanguageStages() throws Exception {
+    // what is cached when the first NER job starts: the NER output being built, not the boilerplate stage's output
+    List<String> cachedAtNer = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart job) {
+        if ("presslens-entities".equals(job.properties().getProperty("spark.jobGroup.id")) && cachedAtNer.isEmpty()) {
+          scala.jdk.javaapi.CollectionConverters.asJava(spark.sparkContext().getPersistentRDDs().values())
+              .forEach(rdd -> cachedAtNer.add(rdd.name()));
+        }
+      }
+    };
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      Pipeline.run(spark, sample("framing.enabled=false", "cooccurrence.enabled=false"));
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+    assertThat(cachedAtNer).hasSize(1);
+    assertThat(cachedAtNer.get(0)).contains("entity_type").contains("char_start");
   }
 
   @Test

@@ -117,6 +117,15 @@ public final class TableWriter {
     return spark.read().parquet(new Path(staging, table).toString());
   }
 
+  /**
+   * A staged table read with its schema (partition columns get the schema's types, not inferred ones), or, with
+   * {@code batch}, one batch of a table written by {@link #stageBatch}, without the batch column.
+   */
+  public Dataset<Row> readStaged(String table, StructType schema, String batch) {
+    String path = batch == null ? table : table + "/" + BATCH + "=" + batch;
+    return spark.read().schema(schema).parquet(new Path(staging, path).toString());
+  }
+
   /** Moves every staged table into place, then writes the run report. */
   public void commit(String runReportJson) {
     try {

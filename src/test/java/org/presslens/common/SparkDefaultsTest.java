@@ -30,11 +30,11 @@ class SparkDefaultsTest {
   }
 
   @Test
-  void onePersistedPartitionPerTenThousandArticlesAndNeverFewerThanTheFloor() {
+  void onePersistedPartitionPerTwoThousandFiveHundredArticlesAndNeverFewerThanTheFloor() {
     assertThat(SparkDefaults.persistedPartitions(52, 8)).isEqualTo(8);
-    assertThat(SparkDefaults.persistedPartitions(10_000, 8)).isEqualTo(8);
-    assertThat(SparkDefaults.persistedPartitions(100_000, 8)).isEqualTo(10);
-    assertThat(SparkDefaults.persistedPartitions(1_000_001, 8)).isEqualTo(101);
+    assertThat(SparkDefaults.persistedPartitions(20_000, 8)).isEqualTo(8);
+    assertThat(SparkDefaults.persistedPartitions(100_000, 8)).isEqualTo(40);
+    assertThat(SparkDefaults.persistedPartitions(1_000_001, 8)).isEqualTo(401);
     assertThat(SparkDefaults.persistedPartitions(100_000, 400)).isEqualTo(400);
   }
 
