@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +29,7 @@ import org.presslens.config.ConfigLoader;
 import org.presslens.config.JobConfig;
 import org.presslens.normalize.Articles;
 import org.presslens.output.RunReport;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * End to end on the bundled sample (data/, jobs/sample.yaml). The golden files under
@@ -159,14 +162,19 @@ class PipelineTest {
 
   @Test
   void theArticlesTextIsReleasedBeforeTheLanguageStages() throws Exception {
-    // what is cached when the first NER job starts: the NER output being built, not the boilerplate stage's output
-    List<String> cachedAtNer = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // what this run has cached when its first NER job starts: the NER output being built, not the boilerplate
+    // stage's output (other tests share the session, and what they left cached is not this run's)
+    Set<Object> before = Set.copyOf(CollectionConverters.asJava(spark.sparkContext().getPersistentRDDs().keySet()));
+    List<String> cachedAtNer = new CopyOnWriteArrayList<>();
     SparkListener listener = new SparkListener() {
       @Override
       public void onJobStart(SparkListenerJobStart job) {
         if ("presslens-entities".equals(job.properties().getProperty("spark.jobGroup.id")) && cachedAtNer.isEmpty()) {
-          scala.jdk.javaapi.CollectionConverters.asJava(spark.sparkContext().getPersistentRDDs().values())
-              .forEach(rdd -> cachedAtNer.add(rdd.name()));
+          CollectionConverters.asJava(spark.sparkContext().getPersistentRDDs()).forEach((id, rdd) -> {
+            if (!before.contains(id)) {
+              cachedAtNer.add(String.valueOf(rdd.name()));
+            }
+          });
         }
       }
     };
