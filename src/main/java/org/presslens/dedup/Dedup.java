@@ -202,7 +202,8 @@ public final class Dedup {
     double fraction = Math.min(1.0, (double) s.shingleSample() / Math.max(1, textCount));
     long sampled = Math.max(1, Math.round(fraction * textCount));
     long minCount = Math.max(10, (long) Math.ceil(s.maxShingleShare() * sampled));
-    JavaRDD<Sketch> sample = fraction < 1.0 ? texts.sample(false, fraction, s.seed()) : texts;
+    long seed = s.seed();
+    JavaRDD<Sketch> sample = fraction < 1.0 ? texts.filter(t -> inSample(t.textKey, seed, fraction)) : texts;
     List<Tuple2<Integer, Long>> frequent = sample.mapPartitionsToPair(new ShingleCounts(s.maxShingleShare()))
         .reduceByKey(Long::sum)
         .filter(t -> t._2() >= minCount)
@@ -211,6 +212,15 @@ public final class Dedup {
         .sorted(Comparator.comparing((Tuple2<Integer, Long> t) -> t._2()).reversed())
         .limit(MAX_FREQUENT_SHINGLES)
         .mapToInt(Tuple2::_1).sorted().toArray();
+  }
+
+  /**
+   * Whether a text is in the frequent-shingle sample: a hash of its text and the seed falls below {@code fraction}.
+   * The sample is then the same whatever order a partition's texts arrive in ({@code RDD.sample} draws by position,
+   * and the order of a shuffle's output changes from run to run, so reruns found different frequent shingles).
+   */
+  static boolean inSample(long textKey, long seed, double fraction) {
+    return (Shingles.mix(textKey ^ Shingles.mix(seed)) >>> 11) * 0x1.0p-53 < fraction;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,44 @@ class DedupTest {
     Map<String, Row> d = run();
     assertThat(d.values()).allSatisfy(r -> assertThat((String) r.getAs(Duplicates.CANONICAL_ID)).isEqualTo("z-first"));
     assertThat(d.values()).allSatisfy(r -> assertThat((String) r.getAs(Duplicates.CLUSTER_ID)).isEqualTo("a-later"));
+  }
+
+  @Test
+  void theFrequentShinglesDoNotDependOnTheOrderOfAPartitionsTexts() {
+    // 2,000 texts; each of 60 shingles in about 2.5% of them, so in about 10 of the 400 sampled: half of them reach
+    // the threshold of 10, and which half depends on exactly which texts are sampled
+    List<Sketch> texts = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      Sketch sketch = new Sketch();
+      sketch.textHash = "text-" + i;
+      sketch.textKey = Sketch.key(sketch.textHash);
+      List<Integer> shingles = new ArrayList<>(List.of(1_000_000 + i));
+      for (int shingle = 0; shingle < 60; shingle++) {
+        if (Shingles.mix(i * 1_000L + shingle) % 40 == 0) {
+          shingles.add(shingle);
+        }
+      }
+      sketch.shingles = shingles.stream().mapToInt(Integer::intValue).sorted().toArray();
+      texts.add(sketch);
+    }
+    // the same 4 partitions, each with its texts in reverse order
+    List<Sketch> reversed = new ArrayList<>();
+    for (int part = 0; part < 4; part++) {
+      List<Sketch> slice = new ArrayList<>(texts.subList(part * 500, (part + 1) * 500));
+      java.util.Collections.reverse(slice);
+      reversed.addAll(slice);
+    }
+    Dedup.Settings defaults = Dedup.Settings.of(DedupSettings.defaults());
+    Dedup.Settings s = new Dedup.Settings(defaults.kind(), defaults.ngram(), defaults.permutations(), defaults.seed(),
+        defaults.threshold(), defaults.containment(), defaults.minContainedShingles(), defaults.lsh(), 0.01, 400,
+        defaults.maxBucketSize(), defaults.canonicalOrder());
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
+
+    int[] frequent = Dedup.frequentShingles(context.parallelize(texts, 4), s, texts.size());
+    int[] again = Dedup.frequentShingles(context.parallelize(reversed, 4), s, texts.size());
+
+    assertThat(frequent).isNotEmpty().hasSizeLessThan(60);
+    assertThat(again).containsExactly(frequent);
   }
 
   @Test
