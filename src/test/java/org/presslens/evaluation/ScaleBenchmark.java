@@ -365,8 +365,10 @@ class ScaleBenchmark {
 
   private static String preamble(List<Integer> sizes, double copyShare, int cores) {
     String reuse = System.getProperty("bench.reuse", "");
+    String mllibMax = System.getProperty("bench.mllibMax");
     return "Command: `jobs/benchmark-scale` (`mvn test -Pbenchmark -Dtest=ScaleBenchmark -Dbench.sizes="
         + System.getProperty("bench.sizes", "10000,100000") + (reuse.isBlank() ? "" : " -Dbench.reuse=" + reuse)
+        + (mllibMax == null ? "" : " -Dbench.mllibMax=" + mllibMax)
         + "`" + (reuse.isBlank() ? "" : "; the sizes in bench.reuse are reported from the result an earlier "
         + "invocation saved, run on the date and commit in their heading") + "). Sizes "
         + sizes.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("") + ", measured on " + cores
