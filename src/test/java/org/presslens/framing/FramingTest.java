@@ -13,6 +13,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.presslens.SparkTestSession;
@@ -28,6 +29,7 @@ class FramingTest {
   private static final StructType DUPLICATES = new StructType().add(Duplicates.ARTICLE_ID, DataTypes.StringType)
       .add(Duplicates.CLUSTER_ID, DataTypes.StringType).add(Duplicates.IS_CANONICAL, DataTypes.BooleanType);
   private static Framing.Tables tables;
+  private static Dataset<Row> scored;
 
   @BeforeAll
   static void run() {
@@ -50,8 +52,14 @@ class FramingTest {
     FramingSettings config = new FramingSettings(null, "month", Map.of("fighting", List.of("shelled", "fight")), 10,
         new FramingSettings.WordSettings(1, 10.0, 5, 1, List.of("Alpha|Beta"), null, null), null, null, null, 1);
     Framing.Settings settings = Framing.Settings.of(config);
-    Dataset<Row> scored = Framing.score(canonical, null, settings).cache();
+    scored = Framing.score(canonical, null, settings).cache();
     tables = Framing.tables(scored, null, articles, duplicates, settings);
+  }
+
+  /** The session is shared: what this class cached is released for the classes after it. */
+  @AfterAll
+  static void release() {
+    scored.unpersist();
   }
 
   private static Row one(Dataset<Row> table, String condition) {
