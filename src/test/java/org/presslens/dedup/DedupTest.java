@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.presslens.SparkTestSession;
 import org.presslens.common.RowValues;
+import org.presslens.config.ConfigLoader;
 import org.presslens.config.DedupSettings;
 import org.presslens.normalize.ArticleIds;
 import org.presslens.normalize.Articles;
@@ -118,13 +120,11 @@ class DedupTest {
     List<Sketch> reversed = new ArrayList<>();
     for (int part = 0; part < 4; part++) {
       List<Sketch> slice = new ArrayList<>(texts.subList(part * 500, (part + 1) * 500));
-      java.util.Collections.reverse(slice);
+      Collections.reverse(slice);
       reversed.addAll(slice);
     }
-    Dedup.Settings defaults = Dedup.Settings.of(DedupSettings.defaults());
-    Dedup.Settings s = new Dedup.Settings(defaults.kind(), defaults.ngram(), defaults.permutations(), defaults.seed(),
-        defaults.threshold(), defaults.containment(), defaults.minContainedShingles(), defaults.lsh(), 0.01, 400,
-        defaults.maxBucketSize(), defaults.canonicalOrder());
+    Dedup.Settings s = Dedup.Settings.of(ConfigLoader.YAML.convertValue(Map.of("shingle_sample", 400),
+        DedupSettings.class));
     JavaSparkContext context = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
 
     int[] frequent = Dedup.frequentShingles(context.parallelize(texts, 4), s, texts.size());
