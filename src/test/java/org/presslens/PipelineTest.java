@@ -161,6 +161,21 @@ class PipelineTest {
   }
 
   @Test
+  void theLanguageStagesRunInThePersistedPartitionCount() {
+    // a bound above the few partitions the staged articles are read back in: NER and framing are narrow, and without a
+    // repartition they would keep those
+    String shufflePartitions = spark.conf().get("spark.sql.shuffle.partitions");
+    spark.conf().set("spark.sql.shuffle.partitions", "6");
+    try {
+      RunReport report = Pipeline.run(spark, sample("cooccurrence.enabled=false"));
+      assertThat(report.stages()).filteredOn(s -> s.stage().equals("entities") || s.stage().equals("framing"))
+          .extracting(RunReport.StageMetrics::partitions).containsExactly(6, 6);
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", shufflePartitions);
+    }
+  }
+
+  @Test
   void theArticlesTextIsReleasedBeforeTheLanguageStages() throws Exception {
     // what this run has cached when its first NER job starts: the NER output being built, not the boilerplate
     // stage's output (other tests share the session, and what they left cached is not this run's)
