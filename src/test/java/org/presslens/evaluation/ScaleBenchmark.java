@@ -1,7 +1,11 @@
 package org.presslens.evaluation;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +38,7 @@ import org.presslens.config.JobConfig;
 import org.presslens.dedup.Dedup;
 import org.presslens.dedup.Duplicates;
 import org.presslens.dedup.bench.ScaleCorpus;
+import org.presslens.entities.CooccurrenceTable;
 import org.presslens.entities.CoreNlpBackend;
 import org.presslens.entities.NerBackend;
 import org.presslens.normalize.Articles;
@@ -67,7 +72,8 @@ class ScaleBenchmark {
 
   /** One size's run: the corpus, the report, the per-stage figures and the reference times. */
   private record SizeRun(int size, ScaleCorpus.Written corpus, RunReport report, double wall,
-      List<StageProbe.Figures> stages, Map<String, Double> references, double copiesFound, String measured) {
+      List<StageProbe.Figures> stages, Map<String, Double> references, double copiesFound, String measured,
+      List<ScopeRows> cooccurrence) {
     long read() {
       return report.counts().read();
     }
@@ -79,6 +85,7 @@ class ScaleBenchmark {
           .put("wall", wall).put("copies_found", copiesFound).put("measured", measured);
       node.set("stages", JSON.valueToTree(stages));
       node.set("references", JSON.valueToTree(references));
+      node.set("cooccurrence", JSON.valueToTree(cooccurrence));
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("size-" + size + ".json"), JSON.writerWithDefaultPrettyPrinter()
           .writeValueAsString(node));
@@ -95,9 +102,13 @@ class ScaleBenchmark {
           node.get("wall").asDouble(), JSON.convertValue(node.get("stages"),
               new TypeReference<List<StageProbe.Figures>>() {}),
           JSON.convertValue(node.get("references"), new TypeReference<LinkedHashMap<String, Double>>() {}),
-          node.get("copies_found").asDouble(), node.get("measured").asText());
+          node.get("copies_found").asDouble(), node.get("measured").asText(), node.has("cooccurrence")
+              ? JSON.convertValue(node.get("cooccurrence"), new TypeReference<List<ScopeRows>>() {}) : List.of());
     }
   }
+
+  /** The cooccurrence table's rows of one window and scope, and its cells (outlets, periods or both) with a row. */
+  record ScopeRows(String window, String scope, long rows, long cells) {}
 
   @Test
   void scale() throws IOException, InterruptedException {
@@ -199,7 +210,18 @@ class ScaleBenchmark {
     double found = copiesFound(spark, written, output);
     spark.catalog().clearCache();
     return new SizeRun(size, written, report, (end - start) / 1000.0, stages, references, found,
-        LocalDate.now() + ", commit " + commit());
+        LocalDate.now() + ", commit " + commit(), cooccurrenceRows(spark, output));
+  }
+
+  private static List<ScopeRows> cooccurrenceRows(SparkSession spark, Path output) {
+    Path table = output.resolve(CooccurrenceTable.TABLE);
+    if (!Files.exists(table)) {
+      return List.of();
+    }
+    return spark.read().parquet(table.toString()).groupBy("window", "scope")
+        .agg(count(lit(1)), countDistinct(concat_ws("|", col("outlet"), col("period_start").cast("string"))))
+        .orderBy("window", "scope").collectAsList().stream()
+        .map(row -> new ScopeRows(row.getString(0), row.getString(1), row.getLong(2), row.getLong(3))).toList();
   }
 
   /**
@@ -310,6 +332,9 @@ class ScaleBenchmark {
       }
       growthRow(out, "**whole run**", runs, SizeRun::wall);
       out.append('\n');
+      if (runs.stream().noneMatch(r -> r.cooccurrence().isEmpty())) {
+        cooccurrenceGrowth(out, runs);
+      }
     }
     SizeRun last = runs.get(runs.size() - 1);
     StageProbe.Figures slowest = last.stages().stream().max(Comparator.comparingDouble(
@@ -319,6 +344,35 @@ class ScaleBenchmark {
         last.wall(), 100 * slowest.wall() / last.wall(), last.stages().stream()
             .mapToLong(StageProbe.Figures::peakHeap).max().orElse(0) / (double) GB));
     return out.toString();
+  }
+
+  /**
+   * The cooccurrence table's rows per window and scope at each size: a pair is kept in a scope's cell once it is in
+   * min_pair_count of the cell's windows, so the rows grow with how full the cells are, not only with the archive.
+   */
+  private static void cooccurrenceGrowth(StringBuilder out, List<SizeRun> runs) {
+    out.append("Rows of the `cooccurrence` table (and the scope's cells with a row: outlets, periods or both) at each "
+        + "size:\n\n| window | scope |");
+    runs.forEach(r -> out.append(String.format(Locale.ROOT, " rows at %,d (cells) |", r.read())));
+    out.append(" rows per article, largest / smallest |\n|---|---|");
+    runs.forEach(r -> out.append("---|"));
+    out.append("---|\n");
+    SizeRun first = runs.get(0);
+    SizeRun last = runs.get(runs.size() - 1);
+    for (ScopeRows s : last.cooccurrence()) {
+      out.append("| ").append(s.window()).append(" | ").append(s.scope()).append(" |");
+      long[] rows = new long[runs.size()];
+      for (int i = 0; i < runs.size(); i++) {
+        ScopeRows at = runs.get(i).cooccurrence().stream()
+            .filter(o -> o.window().equals(s.window()) && o.scope().equals(s.scope())).findFirst()
+            .orElse(new ScopeRows(s.window(), s.scope(), 0, 0));
+        rows[i] = at.rows();
+        out.append(String.format(Locale.ROOT, " %,d (%,d) |", at.rows(), at.cells()));
+      }
+      out.append(rows[0] == 0 ? " – |\n" : String.format(Locale.ROOT, " %.2f× |%n",
+          (rows[rows.length - 1] / (double) last.read()) / (rows[0] / (double) first.read())));
+    }
+    out.append('\n');
   }
 
   private static void growthRow(StringBuilder out, String stage, List<SizeRun> runs,
