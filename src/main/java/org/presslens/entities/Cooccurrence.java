@@ -3,31 +3,24 @@ package org.presslens.entities;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.slice;
-import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.RelationalGroupedDataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
@@ -92,28 +85,14 @@ public final class Cooccurrence {
             .and(col("unit").equalTo(col("u2"))).and(col("e").lt(col("b"))))
         .select(col("e").as("a"), col("b"), col("w"), col("o"), col("period_start"), col(EntityMentions.ARTICLE_ID),
             col("copies"));
-    String[] pair = {"a", "b", "w"};
-    // A pair in fewer windows of the whole corpus than min_pair_count is in fewer in every scope too: those pairs
-    // (about half the rows on AllSides articles, most of them pairs seen once) are dropped before anything else.
-    if (settings.minPairCount() > 1) {
-      Dataset<Row> frequent = unitPairs.groupBy(with(pair)).agg(count(lit(1)).as("corpus_n"))
-          .filter(col("corpus_n").geq(settings.minPairCount())).drop("corpus_n");
-      unitPairs = unitPairs.join(frequent, Schemas.columns(pair), "left_semi");
-    }
-    // The pairs are counted once per outlet and period of their articles. Each of those groups then counts in the
-    // scopes of its outlet and period, added up first per scope and outlet (so that the groups of one outlet are one
-    // row of the scope) and then per scope, whose distinct outlets are those rows (a null outlet is one group, as an
-    // outlet). An article is in one (outlet, period), so a scope's example articles are among the first three of each
-    // group it adds up. Every grouping leads with the pair's columns, which the early drop already partitioned the
-    // rows by: the scopes need no shuffle of their own.
-    Dataset<Row> byOutletAndPeriod = unitPairs.groupBy(with(pair, "o", "period_start"))
-        .agg(count(lit(1)).as("n_ab"), sum("copies").as("n_ab_with_copies"),
-            slice(sort_array(collect_set(EntityMentions.ARTICLE_ID)), 1, 3).as("examples"));
-    Dataset<Row> inEachScope = inScopes(byOutletAndPeriod.withColumn("group_outlet", col("o")));
-    Dataset<Row> byScopeAndOutlet = addUp(inEachScope.groupBy(with(pair, "scope", "o", "period_start",
-        "group_outlet")));
-    Dataset<Row> pairs = addUp(byScopeAndOutlet.groupBy(with(pair, "scope", "o", "period_start")))
-        .filter(col("n_ab").geq(settings.minPairCount()).and(col("outlets").geq(settings.minOutlets())))
+    // Every pair's windows are counted in its scopes' cells in one pass (PairScopes), which Spark hands the windows
+    // of one pair to together: the rows are shuffled by the pair and sorted within their partitions.
+    Dataset<Row> pairs = unitPairs.select(Arrays.stream(PairScopes.INPUT.fieldNames())
+            .map(name -> col(name).cast(PairScopes.INPUT.apply(name).dataType())).toArray(Column[]::new))
+        .groupBy(col("a"), col("b"), col("w"))
+        .as(Encoders.row(PairScopes.KEY), Encoders.row(PairScopes.INPUT))
+        .flatMapGroups(new PairScopes(settings.minPairCount(), settings.minOutlets()),
+            Encoders.row(PairScopes.OUTPUT))
         .withColumnRenamed("examples", "example_articles");
     // n_a and n_b come with the entity's id, name and type, N with the outlet's name: three joins of the pairs.
     Dataset<Row> singleNamed = single.join(entities, "e");
@@ -153,16 +132,6 @@ public final class Cooccurrence {
         .zipWithIndex().map(v -> RowFactory.create(v._1().getString(0), v._2()));
     return rows.sparkSession().createDataFrame(numbered, new StructType().add(column, DataTypes.StringType, false)
         .add(code, DataTypes.LongType, false)).localCheckpoint();
-  }
-
-  private static Column[] with(String[] keys, String... more) {
-    return Stream.concat(Arrays.stream(keys), Arrays.stream(more)).map(functions::col).toArray(Column[]::new);
-  }
-
-  /** Counts and example articles of the groups added up, and how many groups they were. */
-  private static Dataset<Row> addUp(RelationalGroupedDataset groups) {
-    return groups.agg(sum("n_ab").as("n_ab"), sum("n_ab_with_copies").as("n_ab_with_copies"),
-        count(lit(1)).as("outlets"), slice(sort_array(flatten(collect_list("examples"))), 1, 3).as("examples"));
   }
 
   /**
