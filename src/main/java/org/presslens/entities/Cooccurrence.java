@@ -86,10 +86,13 @@ public final class Cooccurrence {
         .select(col("e").as("a"), col("b"), col("w"), col("o"), col("period_start"), col(EntityMentions.ARTICLE_ID),
             col("copies"));
     // Every pair's windows are counted in its scopes' cells in one pass (PairScopes), which Spark hands the windows
-    // of one pair to together: the rows are shuffled by the pair and sorted within their partitions.
-    Dataset<Row> pairs = unitPairs.select(Arrays.stream(PairScopes.INPUT.fieldNames())
-            .map(name -> col(name).cast(PairScopes.INPUT.apply(name).dataType())).toArray(Column[]::new))
-        .groupBy(col("a"), col("b"), col("w"))
+    // of one pair to together: the rows are shuffled by the pair and sorted within their partitions. unitPairs has
+    // PairScopes.INPUT's columns, in its order (the row encoder reads them by position).
+    if (!Arrays.equals(unitPairs.columns(), PairScopes.INPUT.fieldNames())) {
+      throw new IllegalStateException("window pairs " + Arrays.toString(unitPairs.columns()) + " are not "
+          + Arrays.toString(PairScopes.INPUT.fieldNames()));
+    }
+    Dataset<Row> pairs = unitPairs.groupBy(col("a"), col("b"), col("w"))
         .as(Encoders.row(PairScopes.KEY), Encoders.row(PairScopes.INPUT))
         .flatMapGroups(new PairScopes(settings.minPairCount(), settings.minOutlets()),
             Encoders.row(PairScopes.OUTPUT))
