@@ -1,12 +1,21 @@
 package org.presslens.evaluation;
 
+import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,6 +35,12 @@ import org.presslens.entities.EntityMentions;
  * under each shuffle layout in {@code bench.layouts} and checked equal, row for row, to the run's own
  * cooccurrence table: {@code jobs/benchmark-cooccurrence [OUTPUT]} (default: the scale benchmark's 10,000-article
  * output). For profiling and trying changes to the stage without running the NLP before it.
+ *
+ * <p>{@code bench.slices=N} (N > 1) also times the stage on the same mentions spread over N times the archive's span
+ * of months: each article's date is moved by (a hash of its id mod N) spans, so each slice has about 1/N of the
+ * articles, in the same outlets but in months of its own, one slice after another. That is an archive grown in
+ * time rather than in how full its months are; its table differs from the run's, so it is not compared, and the
+ * rows per window and scope are printed instead.
  */
 @Tag("benchmark")
 class CooccurrenceBenchmark {
@@ -68,6 +83,38 @@ class CooccurrenceBenchmark {
       System.out.println(lines.get(lines.size() - 1));
       assertThat(equal).as("layout %s: the same table as the run's", layout).isTrue();
     }
+    int slices = Integer.parseInt(System.getProperty("bench.slices", "1"));
+    if (slices > 1) {
+      Row range = mentions.agg(min(EntityMentions.PUBLISHED_DATE), max(EntityMentions.PUBLISHED_DATE)).first();
+      int span = (int) ChronoUnit.MONTHS.between(range.getDate(0).toLocalDate().withDayOfMonth(1),
+          range.getDate(1).toLocalDate().withDayOfMonth(1)) + 1;
+      Dataset<Row> spread = mentions.withColumn(EntityMentions.PUBLISHED_DATE, add_months(
+          col(EntityMentions.PUBLISHED_DATE), pmod(xxhash64(col(EntityMentions.ARTICLE_ID)), lit(slices))
+              .cast("int").multiply(span)));
+      spark.conf().set(SparkDefaults.INITIAL_PARTITIONS, Integer.toString(SparkDefaults.initialPartitions(articles,
+          Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")))));
+      String table = dir.resolve("spread").toString();
+      double seconds = DedupBenchmark.time(() -> {
+        Cooccurrence.of(spread, sizes, new CooccurrenceSettings(null, null, null, null, null)).write().parquet(table);
+        return 0;
+      });
+      lines.add(String.format("| sized, dates spread over %d × %d months | | %.1f | %d | not compared |", slices, span,
+          seconds, spark.read().parquet(table).count()));
+      lines.add("");
+      lines.add("| window | scope | rows in the run's table | rows with dates spread |");
+      lines.add("|---|---|---|---|");
+      Map<String, Long> spreadRows = rowsByScope(spark.read().parquet(table));
+      rowsByScope(expected).forEach((scope, rows) -> lines.add(String.format("| %s | %d | %d |",
+          scope.replace("/", " | "), rows, spreadRows.getOrDefault(scope, 0L))));
+    }
     System.out.println("co-occurrence on " + output + "\n" + String.join("\n", lines));
+  }
+
+  private static Map<String, Long> rowsByScope(Dataset<Row> table) {
+    Map<String, Long> rows = new TreeMap<>();
+    for (Row r : table.groupBy("window", "scope").count().collectAsList()) {
+      rows.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
+    }
+    return rows;
   }
 }
