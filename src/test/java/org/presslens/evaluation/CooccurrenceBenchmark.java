@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -62,18 +60,9 @@ class CooccurrenceBenchmark {
     lines.add("| layout | initial shuffle partitions | wall (s) | rows | equal to the run's table |");
     lines.add("|---|---|---|---|---|");
     for (String layout : System.getProperty("bench.layouts", "fixed,sized").split(",")) {
-      String initial = switch (layout.strip()) {
-        case "fixed" -> spark.conf().get("spark.sql.shuffle.partitions");
-        case "sized" -> Integer.toString(SparkDefaults.initialPartitions(articles,
-            Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"))));
-        default -> throw new IllegalArgumentException("unknown layout " + layout + ": fixed or sized");
-      };
-      spark.conf().set(SparkDefaults.INITIAL_PARTITIONS, initial);
+      String initial = initialPartitions(spark, layout.strip(), articles);
       String table = dir.resolve(layout.strip()).toString();
-      double seconds = DedupBenchmark.time(() -> {
-        Cooccurrence.of(mentions, sizes, new CooccurrenceSettings(null, null, null, null, null)).write().parquet(table);
-        return 0;
-      });
+      double seconds = timeStage(mentions, sizes, table);
       Dataset<Row> written = spark.read().parquet(table);
       long rows = written.count();
       boolean equal = rows == expectedRows && written.exceptAll(expected).isEmpty()
@@ -86,35 +75,51 @@ class CooccurrenceBenchmark {
     int slices = Integer.parseInt(System.getProperty("bench.slices", "1"));
     if (slices > 1) {
       Row range = mentions.agg(min(EntityMentions.PUBLISHED_DATE), max(EntityMentions.PUBLISHED_DATE)).first();
+      if (range.isNullAt(0)) {
+        throw new IllegalArgumentException(output + ": no mention has a published_date to spread");
+      }
       int span = (int) ChronoUnit.MONTHS.between(range.getDate(0).toLocalDate().withDayOfMonth(1),
           range.getDate(1).toLocalDate().withDayOfMonth(1)) + 1;
       Dataset<Row> spread = mentions.withColumn(EntityMentions.PUBLISHED_DATE, add_months(
           col(EntityMentions.PUBLISHED_DATE), pmod(xxhash64(col(EntityMentions.ARTICLE_ID)), lit(slices))
               .cast("int").multiply(span)));
-      spark.conf().set(SparkDefaults.INITIAL_PARTITIONS, Integer.toString(SparkDefaults.initialPartitions(articles,
-          Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")))));
+      String initial = initialPartitions(spark, "sized", articles);
       String table = dir.resolve("spread").toString();
-      double seconds = DedupBenchmark.time(() -> {
-        Cooccurrence.of(spread, sizes, new CooccurrenceSettings(null, null, null, null, null)).write().parquet(table);
-        return 0;
-      });
-      lines.add(String.format("| sized, dates spread over %d × %d months | | %.1f | %d | not compared |", slices, span,
-          seconds, spark.read().parquet(table).count()));
+      double seconds = timeStage(spread, sizes, table);
+      List<ScaleBenchmark.ScopeRows> spreadRows = ScaleBenchmark.scopeRows(spark.read().parquet(table));
+      lines.add(String.format("| sized, dates spread over %d × %d months | %s | %.1f | %d | not compared |", slices,
+          span, initial, seconds, spreadRows.stream().mapToLong(ScaleBenchmark.ScopeRows::rows).sum()));
       lines.add("");
-      lines.add("| window | scope | rows in the run's table | rows with dates spread |");
+      lines.add("| window | scope | rows in the run's table (cells) | rows with dates spread (cells) |");
       lines.add("|---|---|---|---|");
-      Map<String, Long> spreadRows = rowsByScope(spark.read().parquet(table));
-      rowsByScope(expected).forEach((scope, rows) -> lines.add(String.format("| %s | %d | %d |",
-          scope.replace("/", " | "), rows, spreadRows.getOrDefault(scope, 0L))));
+      for (ScaleBenchmark.ScopeRows run : ScaleBenchmark.scopeRows(expected)) {
+        ScaleBenchmark.ScopeRows at = spreadRows.stream()
+            .filter(r -> r.window().equals(run.window()) && r.scope().equals(run.scope())).findFirst()
+            .orElse(new ScaleBenchmark.ScopeRows(run.window(), run.scope(), 0, 0));
+        lines.add(String.format("| %s | %s | %d (%d) | %d (%d) |", run.window(), run.scope(), run.rows(), run.cells(),
+            at.rows(), at.cells()));
+      }
     }
     System.out.println("co-occurrence on " + output + "\n" + String.join("\n", lines));
   }
 
-  private static Map<String, Long> rowsByScope(Dataset<Row> table) {
-    Map<String, Long> rows = new TreeMap<>();
-    for (Row r : table.groupBy("window", "scope").count().collectAsList()) {
-      rows.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
-    }
-    return rows;
+  /** Sets and returns the initial shuffle partitions of a layout: fixed (the session's) or sized (by the archive). */
+  private static String initialPartitions(SparkSession spark, String layout, long articles) {
+    String initial = switch (layout) {
+      case "fixed" -> spark.conf().get("spark.sql.shuffle.partitions");
+      case "sized" -> Integer.toString(SparkDefaults.initialPartitions(articles,
+          Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"))));
+      default -> throw new IllegalArgumentException("unknown layout " + layout + ": fixed or sized");
+    };
+    spark.conf().set(SparkDefaults.INITIAL_PARTITIONS, initial);
+    return initial;
+  }
+
+  /** Seconds to compute the cooccurrence table from these mentions, with default settings, and write it. */
+  private static double timeStage(Dataset<Row> mentions, Dataset<Row> sizes, String table) {
+    return DedupBenchmark.time(() -> {
+      Cooccurrence.of(mentions, sizes, new CooccurrenceSettings(null, null, null, null, null)).write().parquet(table);
+      return 0;
+    });
   }
 }

@@ -218,7 +218,12 @@ class ScaleBenchmark {
     if (!Files.exists(table)) {
       return List.of();
     }
-    return spark.read().parquet(table.toString()).groupBy("window", "scope")
+    return scopeRows(spark.read().parquet(table.toString()));
+  }
+
+  /** A cooccurrence table's rows and cells (distinct outlet and period) per window and scope, in that order. */
+  static List<ScopeRows> scopeRows(Dataset<Row> table) {
+    return table.groupBy("window", "scope")
         .agg(count(lit(1)), countDistinct(concat_ws("|", col("outlet"), col("period_start").cast("string"))))
         .orderBy("window", "scope").collectAsList().stream()
         .map(row -> new ScopeRows(row.getString(0), row.getString(1), row.getLong(2), row.getLong(3))).toList();
