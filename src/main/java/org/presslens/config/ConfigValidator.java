@@ -83,10 +83,15 @@ final class ConfigValidator {
           "framing.topics." + topic.getKey() + " must list at least one term");
     }
     DedupSettings d = c.dedup();
-    require(d.shingle().equals("word") || d.shingle().equals("char"), "dedup.shingle must be word or char: " + d.shingle());
+    require(d.shingle().equals("folded") || d.shingle().equals("word") || d.shingle().equals("char"),
+        "dedup.shingle must be folded, word or char: " + d.shingle());
+    require(d.sampling() >= 0, "dedup.sampling must be >= 0: " + d.sampling());
+    require(d.templateMinTexts() >= 0, "dedup.template_min_texts must be >= 0: " + d.templateMinTexts());
     require(d.ngram() >= 1, "dedup.ngram must be >= 1: " + d.ngram());
     require(d.permutations() >= 8 && d.permutations() <= 1024, "dedup.permutations must be in [8,1024]: " + d.permutations());
     for (var entry : new Object[][] {{"dedup.threshold", d.threshold()}, {"dedup.containment", d.containment()},
+        {"dedup.noisy_containment", d.noisyContainment()}, {"dedup.noisy_min_jaccard", d.noisyMinJaccard()},
+        {"dedup.noisy_text", d.noisyText()},
         {"dedup.lsh_threshold", d.lshThreshold()}}) {
       double v = (Double) entry[1];
       require(v > 0 && v <= 1, entry[0] + " must be in (0,1]: " + v);

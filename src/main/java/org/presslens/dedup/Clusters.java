@@ -42,8 +42,9 @@ final class Clusters implements Serializable {
       } else if (s.textHash.equals(canonical.textHash)) {
         relation = "exact";
       } else {
-        SetSimilarity similarity = SetSimilarity.of(s.shingles, canonical.shingles);
-        String verified = verifier.relation(similarity);
+        VerifyPairs.Judgement judged = verifier.judge(s, canonical);
+        SetSimilarity similarity = judged.similarity();
+        String verified = verifier.relation(judged);
         relation = verified == null ? "linked" : verified;
         jaccard = similarity.jaccard();
         containment = similarity.containment();

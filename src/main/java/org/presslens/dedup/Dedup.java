@@ -46,21 +46,28 @@ public final class Dedup {
   private Dedup() {}
 
   /** Plain settings for the stage, from the job config. */
-  public record Settings(Shingles.Kind kind, int ngram, int permutations, long seed, double threshold,
-      double containment, int minContainedShingles, LshParams lsh, double maxShingleShare, int shingleSample,
+  public record Settings(Shingles.Kind kind, int ngram, int sampling, int permutations, long seed,
+      VerifyPairs.Rule rule, int templateMinTexts, LshParams lsh, double maxShingleShare, int shingleSample,
       int maxBucketSize, List<String> canonicalOrder) {
 
     public static Settings of(DedupSettings d) {
       LshParams lsh = d.bands() > 0 ? new LshParams(d.bands(), d.rows())
           : LshParams.optimal(d.lshThreshold(), d.permutations(), d.falsePositiveWeight(), d.falseNegativeWeight());
-      return new Settings(d.shingle().equals("char") ? Shingles.Kind.CHAR : Shingles.Kind.WORD, d.ngram(),
-          d.permutations(), d.seed(), d.threshold(), d.containment(), d.minContainedShingles(), lsh,
-          d.maxShingleShare(), d.shingleSample(), d.maxBucketSize(), List.of(d.canonicalOrder().split(",")));
+      VerifyPairs.Rule rule = new VerifyPairs.Rule(d.threshold(), d.containment(), d.noisyContainment(),
+          d.noisyMinJaccard(), d.minContainedShingles(), d.noisyText());
+      return new Settings(Shingles.Kind.of(d.shingle()), d.ngram(), d.samplingOrDefault(), d.permutations(), d.seed(),
+          rule, d.templateMinTexts(), lsh, d.maxShingleShare(), d.shingleSample(), d.maxBucketSize(),
+          List.of(d.canonicalOrder().split(",")));
     }
 
     VerifyPairs verifier(int[] frequentSorted) {
-      return new VerifyPairs(new Bands(new MinHasher(permutations, seed), lsh, frequentSorted), threshold,
-          containment, minContainedShingles);
+      return new VerifyPairs(new Bands(new MinHasher(permutations, seed), lsh, frequentSorted), rule, Templates.NONE,
+          shingleLabel());
+    }
+
+    /** The shingles in words, for the pairs' evidence: "folded 7-grams (1 in 4)". */
+    String shingleLabel() {
+      return kind.label() + " " + ngram + "-grams" + (sampling > 1 ? " (1 in " + sampling + ")" : "");
     }
   }
 
@@ -87,7 +94,7 @@ public final class Dedup {
    * figures for the run report. {@link #release} once they are written.
    */
   public record Result(Dataset<Row> duplicates, Dataset<Row> pairs, long distinctTexts, int frequentShingles,
-      long candidatePairs, long verifiedPairs, long exactPairs, List<JavaRDD<?>> cached) {
+      long candidatePairs, long verifiedPairs, long exactPairs, long templateShingles, List<JavaRDD<?>> cached) {
     public void release() {
       cached.forEach(rdd -> rdd.unpersist(false));
     }
@@ -95,11 +102,29 @@ public final class Dedup {
 
   /** Every article's sketch, not partitioned: shingling alone, the benchmarks' scan floor. */
   public static JavaRDD<Sketch> scan(Dataset<Row> articles, Settings s) {
+    return scan(articles, s, Vocabulary.NONE);
+  }
+
+  /**
+   * The archive's vocabulary, from the texts of about {@code shingle_sample} articles (chosen by a hash of their
+   * text and the seed, as the frequent-shingle sample is).
+   */
+  static Vocabulary vocabulary(Dataset<Row> articles, long articleCount, Settings s) {
+    double fraction = Math.min(1.0, (double) s.shingleSample() / Math.max(1, articleCount));
+    long seed = s.seed();
+    return Vocabulary.learn(articles.select(col(Articles.TEXT), col(Articles.TEXT_HASH)).javaRDD()
+        .filter(row -> fraction >= 1.0 || inSample(Sketch.key(row.getString(1)), seed, fraction))
+        .map(row -> row.getString(0)));
+  }
+
+  /** Every article's sketch, with its noise against the vocabulary. */
+  static JavaRDD<Sketch> scan(Dataset<Row> articles, Settings s, Vocabulary vocabulary) {
     Shingles.Kind kind = s.kind();
     int n = s.ngram();
+    int sampling = s.sampling();
     return articles.select(col(Articles.ARTICLE_ID), col(Articles.TEXT), col(Articles.TEXT_HASH),
             col(Articles.PUBLISHED_DATE), col(Articles.WORD_COUNT), col(Articles.OUTLET))
-        .javaRDD().map(row -> Sketch.of(row, kind, n));
+        .javaRDD().map(row -> Sketch.of(row, kind, n, sampling, vocabulary));
   }
 
   /**
@@ -112,8 +137,12 @@ public final class Dedup {
     Partitioner partitioner = new HashPartitioner(size.partitions(expectedArticles, SKETCH_BYTES));
     Timer timer = new Timer(listener);
 
+    timer.start("vocabulary", "the archive's words, from a sample");
+    Vocabulary vocabulary = vocabulary(articles, expectedArticles, s);
+    timer.finish(Math.min(expectedArticles, s.shingleSample()), vocabulary.words().length);
+
     timer.start("shingle", "shingle every article");
-    JavaPairRDD<Long, Sketch> sketches = scan(articles, s).mapToPair(k -> new Tuple2<>(k.key, k))
+    JavaPairRDD<Long, Sketch> sketches = scan(articles, s, vocabulary).mapToPair(k -> new Tuple2<>(k.key, k))
         .partitionBy(partitioner).persist(StorageLevel.MEMORY_AND_DISK());
     long n = timer.finish(expectedArticles, sketches.count());
     check("shingle", expectedArticles, n);
@@ -138,8 +167,21 @@ public final class Dedup {
     // one job: candidates in the low 32 bits, duplicates among them in the high 32 bits
     long counts = candidates.map(p -> p.isDuplicate() ? (1L << 32) | 1L : 1L).fold(0L, Long::sum);
     long candidateCount = timer.finish(distinctTexts, counts & 0xffffffffL);
-    long verified = (counts >>> 32) + exactPairs;
-    JavaRDD<Pair> pairs = candidates.filter(Pair::isDuplicate).union(exact);
+
+    timer.start("templates", "outlet templates, same-outlet pairs judged without them");
+    JavaRDD<Pair> sameOutlet = candidates.filter(p -> p.isDuplicate() && p.outlet != null);
+    Templates templates = Templates.find(sameOutlet, texts.values(), s.templateMinTexts());
+    JavaRDD<Pair> verifiedPairs = candidates.filter(Pair::isDuplicate);
+    if (!templates.isEmpty()) {
+      verifier = verifier.withTemplates(templates);
+      JavaPairRDD<Long, Long> judgedAgain = sameOutlet.filter(p -> verifierHas(templates, p))
+          .mapToPair(p -> new Tuple2<>(p.keyA, p.keyB));
+      JavaRDD<Pair> rejudged = verify(judgedAgain, sketches, partitioner, verifier).filter(Pair::isDuplicate);
+      verifiedPairs = verifiedPairs.filter(p -> !verifierHas(templates, p)).union(rejudged);
+    }
+    verifiedPairs = verifiedPairs.persist(StorageLevel.MEMORY_AND_DISK());
+    long verified = timer.finish(counts >>> 32, verifiedPairs.count()) + exactPairs;
+    JavaRDD<Pair> pairs = verifiedPairs.union(exact);
 
     timer.start("clusters", "connected components, canonicals");
     // a graph that fits one partition is solved there by the union-find, with no star rounds
@@ -159,7 +201,7 @@ public final class Dedup {
     Dataset<Row> pairTable = Schemas.conform(spark.createDataFrame(pairs.map(Pair::toRow), DuplicatePairs.SCHEMA),
         DuplicatePairs.SCHEMA, DuplicatePairs.TABLE);
     return new Result(duplicates, pairTable, distinctTexts, frequent.length, candidateCount, verified, exactPairs,
-        List.of(rows, candidates, exact));
+        templates.size(), List.of(rows, candidates, verifiedPairs, exact));
   }
 
   /** Partitions for the connected components of a graph of {@code edges} edges (one while it fits one). */
@@ -237,6 +279,20 @@ public final class Dedup {
         .mapPartitionsToPair(new BucketPairs(s.maxBucketSize()))
         .partitionBy(partitioner)
         .mapPartitionsToPair(partition -> distinctInPartition(partition), true);
+    return verify(pairs, sketches, partitioner, verifier);
+  }
+
+  /** Whether a verified pair is of an outlet with a template (and so is judged again without it). */
+  private static boolean verifierHas(Templates templates, Pair p) {
+    return p.outlet != null && templates.has(p.outlet);
+  }
+
+  /**
+   * Each (first key, second key) pair verified on both sketches: the pair goes to the partition of its first
+   * article, where that sketch is joined in without moving the sketches, then to the partition of the second.
+   */
+  static JavaRDD<Pair> verify(JavaPairRDD<Long, Long> pairs, JavaPairRDD<Long, Sketch> sketches,
+      Partitioner partitioner, VerifyPairs verifier) {
     JavaPairRDD<Long, Sketch> withFirst = SketchJoin.join(pairs, sketches, partitioner,
         (Long second, Sketch first, List<Tuple2<Long, Sketch>> out) -> out.add(new Tuple2<>(second, first)))
         .mapToPair(t -> t);

@@ -57,6 +57,7 @@ public final class IncrementalDedup {
   public static final String BUCKETS = "buckets";
   public static final String FREQUENT = "frequent_shingles";
   public static final String FINGERPRINT = "fingerprint";
+  public static final String VOCABULARY = "vocabulary";
   private static final String BUCKET = "bucket";
   private static final String IS_NEW = "is_new";
 
@@ -70,7 +71,9 @@ public final class IncrementalDedup {
       column(FREQUENT, new ArrayType(DataTypes.IntegerType, false), false,
           "Shingle hashes left out of signatures, learnt from the first batch"),
       column(FINGERPRINT, DataTypes.StringType, false,
-          "shingle kind, n-gram, permutations, seed, bands x rows the bucket keys were made with"));
+          "shingle kind, n-gram, permutations, seed, bands x rows the bucket keys were made with"),
+      column(VOCABULARY, new ArrayType(DataTypes.IntegerType, false), false,
+          "Hashes of the archive's words, learnt from the first batch: the texts' noise is measured against them"));
 
   private IncrementalDedup() {}
 
@@ -95,8 +98,8 @@ public final class IncrementalDedup {
 
   /** The settings the bucket keys depend on. */
   static String fingerprint(Dedup.Settings s) {
-    return s.kind() + " " + s.ngram() + "-grams, " + s.permutations() + " permutations, seed " + s.seed() + ", "
-        + s.lsh().bands() + " x " + s.lsh().rows();
+    return s.shingleLabel() + ", " + s.permutations() + " permutations, seed " + s.seed() + ", " + s.lsh().bands()
+        + " x " + s.lsh().rows();
   }
 
   public static Result run(Dataset<Row> fresh, long expected, State state, Dedup.Settings s, Dedup.Listener listener) {
@@ -105,9 +108,15 @@ public final class IncrementalDedup {
     Partitioner partitioner = new HashPartitioner(size.partitions(expected, 4_500));
     List<Runnable> cached = new ArrayList<>();
 
-    listener.starting("shingle", "shingle the new articles");
+    listener.starting("vocabulary", "the archive's words (learnt from the first batch)");
     long start = System.nanoTime();
-    JavaPairRDD<Long, Sketch> sketches = Dedup.scan(fresh, s).mapToPair(k -> new Tuple2<>(k.key, k))
+    Vocabulary vocabulary = state.isEmpty() || state.settings() == null ? Dedup.vocabulary(fresh, expected, s)
+        : Vocabulary.of(state.settings().first().<Integer>getList(2).stream().mapToInt(Integer::intValue).toArray());
+    finished(listener, "vocabulary", expected, vocabulary.words().length, start);
+
+    listener.starting("shingle", "shingle the new articles");
+    start = System.nanoTime();
+    JavaPairRDD<Long, Sketch> sketches = Dedup.scan(fresh, s, vocabulary).mapToPair(k -> new Tuple2<>(k.key, k))
         .partitionBy(partitioner).persist(StorageLevel.MEMORY_AND_DISK());
     long n = sketches.count();
     finished(listener, "shingle", expected, n, start);
@@ -183,18 +192,35 @@ public final class IncrementalDedup {
     if (!state.isEmpty()) {
       Dataset<Row> earlierIds = spark.createDataFrame(candidatePairs.flatMap(p -> List.of(p._1(), p._2()).iterator())
           .distinct().map(RowFactory::create), new StructType().add(ARTICLE_ID, DataTypes.StringType));
-      byId = byId.union(earlier(state, earlierIds, s));
+      byId = byId.union(earlier(state, earlierIds, s, vocabulary));
     }
-    JavaRDD<Pair> verified = candidatePairs.join(byId).mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
-        .join(byId).map(t -> verifier.verify(t._2()._1(), t._2()._2()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(() -> verified.unpersist(false));
-    long candidates = verified.count();
+    JavaRDD<Pair> judged = verify(candidatePairs, byId, verifier).persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(() -> judged.unpersist(false));
+    long candidates = judged.count();
     finished(listener, "candidates", n - copyCount, candidates, start);
+
+    listener.starting("templates", "outlet templates over every batch, same-outlet pairs judged without them");
+    start = System.nanoTime();
+    JavaRDD<Pair> sameOutlet = judged.filter(p -> p.isDuplicate() && p.outlet != null);
+    List<String> outlets = sameOutlet.map(p -> p.outlet).distinct().collect();
+    JavaRDD<Sketch> outletTexts = sketches.values().filter(k -> !copies.value().contains(k.id));
+    if (!state.isEmpty() && !outlets.isEmpty()) {
+      outletTexts = outletTexts.union(earlierTexts(state, outlets, s, vocabulary).values());
+    }
+    Templates templates = Templates.find(sameOutlet, outletTexts, s.templateMinTexts());
+    JavaRDD<Pair> verified = judged.filter(Pair::isDuplicate);
+    if (!templates.isEmpty()) {
+      verifier = verifier.withTemplates(templates);
+      JavaPairRDD<String, String> again = sameOutlet.filter(p -> templates.has(p.outlet))
+          .mapToPair(p -> new Tuple2<>(p.idA, p.idB));
+      verified = verified.filter(p -> p.outlet == null || !templates.has(p.outlet))
+          .union(verify(again, byId, verifier).filter(Pair::isDuplicate));
+    }
+    finished(listener, "templates", candidates, templates.size(), start);
 
     listener.starting("clusters", "connected components over every batch's pairs; touched clusters recomputed");
     start = System.nanoTime();
-    JavaRDD<Row> newPairRows = verified.filter(Pair::isDuplicate).map(Pair::toRow).union(exact)
+    JavaRDD<Row> newPairRows = verified.map(Pair::toRow).union(exact)
         .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(() -> newPairRows.unpersist(false));
     Dataset<Row> newPairs = Schemas.conform(spark.createDataFrame(newPairRows, DuplicatePairs.SCHEMA),
@@ -211,9 +237,8 @@ public final class IncrementalDedup {
     cached.add(() -> components.unpersist(false));
     // touched: the new pairs' articles, and on a rerun the articles the replaced batch's pairs linked
     JavaRDD<Row> touchedPairs = state.replacedPairs() == null ? newPairRows
-        : newPairRows.union(state.replacedPairs().select(DuplicatePairs.ARTICLE_A, DuplicatePairs.ARTICLE_B,
-            DuplicatePairs.RELATION, DuplicatePairs.JACCARD, DuplicatePairs.CONTAINMENT,
-            DuplicatePairs.ESTIMATED_JACCARD).javaRDD());
+        : newPairRows.union(state.replacedPairs().select(DuplicatePairs.ARTICLE_A, DuplicatePairs.ARTICLE_B)
+            .javaRDD());
     JavaPairRDD<Long, String> touchedIds = touchedPairs.flatMap(r -> List.of(r.getString(0), r.getString(1))
         .iterator()).distinct().mapToPair(id -> new Tuple2<>(Sketch.key(id), id));
     JavaPairRDD<Long, Long> touched = components.mapToPair(c -> new Tuple2<>(c._2(), c._1()))
@@ -228,7 +253,7 @@ public final class IncrementalDedup {
         new StructType().add(ARTICLE_ID, DataTypes.StringType)).persist(StorageLevel.MEMORY_AND_DISK());
     JavaPairRDD<Long, Sketch> rowSketches = sketches;
     if (!state.isEmpty()) {
-      rowSketches = sketches.union(earlier(state, recompute, s).values().mapToPair(k -> new Tuple2<>(k.key, k)))
+      rowSketches = sketches.union(earlier(state, recompute, s, vocabulary).values().mapToPair(k -> new Tuple2<>(k.key, k)))
           .partitionBy(partitioner);
     }
     JavaRDD<Row> fresher = Dedup.duplicates(rowSketches, touched, partitioner, size.partitions(n, 4_500),
@@ -258,16 +283,37 @@ public final class IncrementalDedup {
 
     Dataset<Row> settingsRow = spark.createDataFrame(List.of(RowFactory.create(
         scala.jdk.javaapi.CollectionConverters.asScala(Arrays.stream(frequent).boxed().toList()).toSeq(),
-        fingerprint(s))), SETTINGS_SCHEMA);
+        fingerprint(s), scala.jdk.javaapi.CollectionConverters.asScala(Arrays.stream(vocabulary.words()).boxed()
+            .toList()).toSeq())), SETTINGS_SCHEMA);
     return new Result(duplicates, newPairs, signatures, settingsRow, n - copyCount, frequent.length, candidates,
         recomputed, cached);
   }
 
+  /** Candidate pairs (id, id) verified on both sketches. */
+  private static JavaRDD<Pair> verify(JavaPairRDD<String, String> pairs, JavaPairRDD<String, Sketch> byId,
+      VerifyPairs verifier) {
+    return pairs.join(byId).mapToPair(t -> new Tuple2<>(t._2()._1(), t._2()._2()))
+        .join(byId).map(t -> verifier.verify(t._2()._1(), t._2()._2()));
+  }
+
+  /**
+   * The distinct texts of earlier batches from the given outlets, re-shingled: the articles that stand for their
+   * text (those with bucket keys; copies and texts too short to shingle have none).
+   */
+  private static JavaPairRDD<String, Sketch> earlierTexts(State state, List<String> outlets, Dedup.Settings s,
+      Vocabulary vocabulary) {
+    Dataset<Row> ids = state.signatures().filter(col(BUCKETS).isNotNull()).select(ARTICLE_ID)
+        .join(state.articles().filter(col(Articles.OUTLET).isin(outlets.toArray())).select(Articles.ARTICLE_ID)
+            .toDF(ARTICLE_ID), ARTICLE_ID, "left_semi");
+    return earlier(state, ids, s, vocabulary);
+  }
+
   /** Sketches of earlier articles with the given ids, re-shingled from the articles table. */
-  private static JavaPairRDD<String, Sketch> earlier(State state, Dataset<Row> ids, Dedup.Settings s) {
+  private static JavaPairRDD<String, Sketch> earlier(State state, Dataset<Row> ids, Dedup.Settings s,
+      Vocabulary vocabulary) {
     Dataset<Row> rows = state.articles().join(ids.hint("broadcast").toDF(Articles.ARTICLE_ID), Articles.ARTICLE_ID,
         "left_semi");
-    return Dedup.scan(rows, s).mapToPair(k -> new Tuple2<>(k.id, k));
+    return Dedup.scan(rows, s, vocabulary).mapToPair(k -> new Tuple2<>(k.id, k));
   }
 
   /**
@@ -283,7 +329,8 @@ public final class IncrementalDedup {
     String first = members.get(0).getString(0);
     List<Row> out = new ArrayList<>(members.size() - 1);
     for (Row m : members.subList(1, members.size())) {
-      out.add(RowFactory.create(first, m.getString(0), "exact", 1.0, 1.0, null));
+      out.add(RowFactory.create(first, m.getString(0), "exact", 1.0, 1.0, null, null, null, null, 0,
+          Pair.EXACT_EVIDENCE));
     }
     return out.iterator();
   }

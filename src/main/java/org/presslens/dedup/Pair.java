@@ -19,6 +19,17 @@ public final class Pair implements Serializable {
   double containment;
   /** MinHash estimate of the Jaccard similarity; null for exact pairs. */
   Double estimate;
+  /** Shingles of each article and shared by both, as judged (null for exact pairs). */
+  Integer shinglesA;
+  Integer shinglesB;
+  Integer shared;
+  /** Shared shingles left out of the judgement as the outlet's template. */
+  int templateShared;
+  /** Why the pair is a copy, in words; null when it is not. */
+  String evidence;
+  /** For a verified pair of one outlet, before its templates are known: the outlet and the shared shingles. */
+  String outlet;
+  int[] sharedShingles;
 
   Pair() {}
 
@@ -33,8 +44,12 @@ public final class Pair implements Serializable {
     p.jaccard = jaccard;
     p.containment = containment;
     p.estimate = estimate;
+    p.evidence = "exact".equals(relation) ? EXACT_EVIDENCE : null;
     return p;
   }
+
+  /** The evidence of an exact pair. */
+  static final String EXACT_EVIDENCE = "same cleaned text (text_hash)";
 
   boolean isDuplicate() {
     return relation != null;
@@ -42,6 +57,7 @@ public final class Pair implements Serializable {
 
   /** As a row of {@link DuplicatePairs#SCHEMA}. */
   Row toRow() {
-    return RowFactory.create(idA, idB, relation, jaccard, containment, estimate);
+    return RowFactory.create(idA, idB, relation, jaccard, containment, estimate, shinglesA, shinglesB, shared,
+        templateShared, evidence);
   }
 }

@@ -21,6 +21,26 @@ public record SetSimilarity(int intersection, int leftSize, int rightSize) {
     return new SetSimilarity(common, left.length, right.length);
   }
 
+  /** The shingles of both sorted sets, sorted. */
+  public static int[] shared(int[] left, int[] right) {
+    int[] out = new int[Math.min(left.length, right.length)];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < left.length && j < right.length) {
+      if (left[i] == right[j]) {
+        out[n++] = left[i];
+        i++;
+        j++;
+      } else if (left[i] < right[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
   /** |A ∩ B| / |A ∪ B|. */
   public double jaccard() {
     int union = leftSize + rightSize - intersection;

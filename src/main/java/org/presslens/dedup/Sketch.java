@@ -23,17 +23,21 @@ public final class Sketch implements Serializable {
   Integer publishedDay;
   int wordCount;
   String outlet;
+  /** Share of its words outside the archive's vocabulary ({@link Vocabulary#noise}): high for scanned text. */
+  float noise;
 
   Sketch() {}
 
   /** From a row with the articles columns id, text, text_hash, published_date, word_count, outlet. */
-  static Sketch of(Row row, Shingles.Kind kind, int n) {
+  static Sketch of(Row row, Shingles.Kind kind, int n, int sampling, Vocabulary vocabulary) {
     Sketch s = new Sketch();
     s.id = row.getAs(Articles.ARTICLE_ID);
     s.key = key(s.id);
     s.textHash = row.getAs(Articles.TEXT_HASH);
     s.textKey = key(s.textHash);
-    s.shingles = Shingles.of(row.getAs(Articles.TEXT), kind, n);
+    String text = row.getAs(Articles.TEXT);
+    s.shingles = Shingles.of(text, kind, n, sampling);
+    s.noise = (float) vocabulary.noise(text);
     s.shingleCount = s.shingles.length;
     Object date = row.getAs(Articles.PUBLISHED_DATE);
     s.publishedDay = date == null ? null
@@ -56,6 +60,7 @@ public final class Sketch implements Serializable {
     s.wordCount = wordCount;
     s.outlet = outlet;
     s.shingleCount = shingleCount;
+    s.noise = noise;
     return s;
   }
 

@@ -93,7 +93,8 @@ class DedupEvaluationTest {
       predicted.forEach((id, c) -> clusters.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(id));
       clusters.values().stream().filter(m -> m.stream().map(truth::get).distinct().count() > 1).limit(20)
           .forEach(m -> System.out.println("WRONG " + m.stream().map(id -> kinds.get(id) + ":" + id).toList()));
-      docs.stream().filter(d -> d.id().contains("-") && !predicted.get(d.id()).equals(predicted.get(d.cluster())))
+      docs.stream().filter(d -> !d.id().equals(d.cluster()) && predicted.containsKey(d.cluster())
+              && !predicted.get(d.id()).equals(predicted.get(d.cluster())))
           .limit(40).forEach(d -> System.out.println("MISS " + d.kind() + " " + d.id() + " " + d.text().length()));
     }
     Files.createDirectories(Path.of("target"));

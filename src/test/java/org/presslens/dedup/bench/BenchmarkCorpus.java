@@ -26,7 +26,8 @@ import org.presslens.dedup.Shingles;
 /**
  * Labelled near-duplicate benchmark built from real articles: AllSides originals with planted copies of each
  * {@link CopyKind}, AllSides originals left alone, and hard negatives that must stay apart: the BASIL triplets
- * (one event, three outlets), AllSides articles that share their opening but differ, and synthetic articles
+ * (one event, three outlets), AllSides articles that share their opening but differ, real articles of one outlet
+ * that share its page template or fixed intro ("outlet template": CNN pages, The Flip Side), and synthetic articles
  * that reuse the first fifth of another article's words as their lede ("shared lede"). Writes {@code articles.jsonl} (id, source,
  * date, title, text) and {@code truth.tsv} (id, cluster, kind) to the output directory. Deterministic for a seed.
  */
@@ -55,6 +56,10 @@ public final class BenchmarkCorpus {
     basil.forEach(b -> basilTitles.add(titleKey(b.get("title").asText())));
     List<JsonNode> allsides = new ArrayList<>(readAllsides(allsidesDir).stream()
         .filter(a -> !basilTitles.contains(titleKey(a.get("title").asText()))).toList());
+    // Outlet templates: real articles of one outlet that share its page template or fixed intro but are different
+    // articles; kept out of the other groups.
+    List<JsonNode> templated = allsides.stream().filter(BenchmarkCorpus::carriesTemplate).toList();
+    allsides.removeIf(BenchmarkCorpus::carriesTemplate);
     Map<String, List<JsonNode>> byOpening = new HashMap<>();
     for (JsonNode a : allsides) {
       byOpening.computeIfAbsent(opening(a), k -> new ArrayList<>()).add(a);
@@ -111,12 +116,75 @@ public final class BenchmarkCorpus {
         add(group.get(i), "shared_opening", cluster, text(group.get(i)), "");
       }
     }
+    Map<String, List<JsonNode>> byOutlet = new java.util.TreeMap<>();
+    templated.forEach(a -> byOutlet.computeIfAbsent(a.get("source").asText(), k -> new ArrayList<>()).add(a));
+    for (List<JsonNode> outlet : byOutlet.values()) {
+      List<String> clusters = templateClusters(outlet);
+      for (int i = 0; i < outlet.size(); i++) {
+        add(outlet.get(i), "outlet_template", clusters.get(i), text(outlet.get(i)), "");
+      }
+    }
     for (JsonNode b : basil) {
       String id = "basil:" + b.get("article_file").asText();
       docs.add(new Doc(id, b.get("source").asText(), b.get("date").asText(), b.get("title").asText(),
           b.get("text").asText(), id, "basil"));
     }
     return docs;
+  }
+
+  /**
+   * The articles that carry an outlet's template: CNN pages with a photo gallery ("Hide Caption"), embedded video
+   * lines ("JUST WATCHED") or a blog's "N years ago" block and link list; and every "The Flip Side" piece (many open
+   * with the same fixed introduction).
+   */
+  private static boolean carriesTemplate(JsonNode article) {
+    String source = article.get("source").asText();
+    String text = text(article);
+    return source.equals("The Flip Side") || source.equals("CNN (Web News)")
+        && (text.contains("Hide Caption") || text.contains("JUST WATCHED") || text.contains("years ago\n"));
+  }
+
+  /**
+   * Truth for one outlet's templated articles: the text of an article is what is left when the word 5-grams that
+   * at least {@value #TEMPLATE_TEXTS} of the outlet's articles carry are taken out (unless that leaves fewer than 50);
+   * two articles are copies when what is left has Jaccard >= 0.5 or containment >= 0.8 (the benchmark's definition),
+   * and clusters are the connected components of such pairs.
+   */
+  private static List<String> templateClusters(List<JsonNode> outlet) {
+    List<int[]> sets = outlet.stream().map(a -> Shingles.of(text(a), Shingles.Kind.WORD, 5)).toList();
+    Map<Integer, Integer> texts = new HashMap<>();
+    sets.forEach(set -> java.util.Arrays.stream(set).forEach(x -> texts.merge(x, 1, Integer::sum)));
+    List<int[]> own = sets.stream().map(set -> {
+      int[] left = java.util.Arrays.stream(set).filter(x -> texts.get(x) < TEMPLATE_TEXTS).toArray();
+      return left.length < 50 ? set : left;
+    }).toList();
+    int[] parent = new int[outlet.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    for (int i = 0; i < parent.length; i++) {
+      for (int j = 0; j < i; j++) {
+        boolean bothOwn = own.get(i) != sets.get(i) && own.get(j) != sets.get(j);
+        SetSimilarity sim = bothOwn ? SetSimilarity.of(own.get(i), own.get(j)) : SetSimilarity.of(sets.get(i), sets.get(j));
+        if (sim.jaccard() >= 0.5 || sim.containment() >= 0.8) {
+          parent[root(parent, i)] = root(parent, j);
+        }
+      }
+    }
+    List<String> clusters = new ArrayList<>();
+    for (int i = 0; i < parent.length; i++) {
+      clusters.add("allsides:" + outlet.get(root(parent, i)).get("ID").asText());
+    }
+    return clusters;
+  }
+
+  private static final int TEMPLATE_TEXTS = 3;
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      i = parent[i] = parent[parent[i]];
+    }
+    return i;
   }
 
   private void add(JsonNode article, String kind, String cluster, String text, String suffix) {
@@ -202,7 +270,7 @@ public final class BenchmarkCorpus {
     for (CopyKind kind : CopyKind.values()) {
       kinds.add(kind.label());
     }
-    kinds.addAll(List.of("shared_lede", "shared_opening", "basil"));
+    kinds.addAll(List.of("shared_lede", "shared_opening", "outlet_template", "basil"));
     return kinds;
   }
 

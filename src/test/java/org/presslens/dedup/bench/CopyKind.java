@@ -22,14 +22,32 @@ public enum CopyKind {
   TRIM,
   /** Cut from the bottom to about a third (30-40%) of the words. */
   HEAVY_TRIM,
-  /** OCR-like character noise: about 1.5% of characters confused (rn/m, l/1, O/0, e/c), some words broken. */
-  OCR_NOISE;
+  /** Straight quotes made curly, double hyphens made dashes, as a typesetting system does. */
+  CURLY_QUOTES,
+  /** A paragraph of the outlet's boilerplate (a newsletter call, a comment policy) put in the middle of the text. */
+  BOILERPLATE_PARAGRAPH,
+  /**
+   * A scan: 1-5% of characters confused ({@link Ocr}), spaces dropped, punctuation inside words, the text set in
+   * narrow columns with hyphenated line breaks.
+   */
+  OCR_NOISE,
+  /** A scan at the top of the range: 5% of characters confused, and everything else {@link #OCR_NOISE} does. */
+  OCR_5,
+  /** A scan (1-5%) of a copy cut from the bottom to 35-90% of the words. */
+  OCR_TRIM;
 
   private static final String[] HEADERS = {"Breaking News", "EXCLUSIVE", "From our wire partners",
       "Posted in World News", "Listen to this article", "Sponsored content below"};
   private static final String[] FOOTERS = {"Copyright 2018 Syndication Ltd. All rights reserved.",
       "Follow us on Twitter and Facebook for more updates.", "This article originally appeared on a partner site.",
       "Sign up for our daily newsletter.", "Reporting by staff; editing by the desk."};
+  private static final String[] BOILERPLATE = {
+      "Sign up for our free morning newsletter and get the day's top stories delivered to your inbox. You can "
+          + "unsubscribe at any time, and we will never share your address with anyone else.",
+      "We welcome your comments. Please keep them civil and on topic; comments that include profanity, personal "
+          + "attacks or links to other sites will be removed by our moderators.",
+      "Support independent journalism. Our reporting is made possible by readers like you: become a member today "
+          + "for as little as a few dollars a month."};
   private static final String[] FILLER = {"also", "reportedly", "officials", "meanwhile", "however", "new",
       "local", "said", "the", "on", "Tuesday", "state", "according"};
 
@@ -48,7 +66,12 @@ public enum CopyKind {
           : text + "\n\nCorrection: An earlier version of this article misstated a date. It has been corrected.";
       case TRIM -> keepWords(text, 0.6 + 0.3 * random.nextDouble());
       case HEAVY_TRIM -> keepWords(text, 0.3 + 0.1 * random.nextDouble());
-      case OCR_NOISE -> ocr(text, random);
+      case CURLY_QUOTES -> curly(text);
+      case BOILERPLATE_PARAGRAPH -> boilerplate(text, random);
+      case OCR_NOISE -> Ocr.scan(text, 0.01 + 0.04 * random.nextDouble(), random);
+      case OCR_5 -> Ocr.scan(text, 0.05, random);
+      case OCR_TRIM -> Ocr.scan(keepWords(text, 0.35 + 0.55 * random.nextDouble()), 0.01 + 0.04 * random.nextDouble(),
+          random);
     };
   }
 
@@ -112,27 +135,30 @@ public enum CopyKind {
     return String.join(" ", java.util.Arrays.copyOf(words, keep));
   }
 
-  private static String ocr(String text, SplittableRandom random) {
+  private static String curly(String text) {
     StringBuilder out = new StringBuilder(text.length());
+    boolean open = true;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      double r = random.nextDouble();
-      if (r < 0.015 && Character.isLetterOrDigit(c)) {
-        out.append(switch (c) {
-          case 'm' -> "rn";
-          case 'l' -> "1";
-          case 'O', 'o' -> "0";
-          case 'e' -> "c";
-          case 'i' -> "l";
-          case 'h' -> "b";
-          default -> String.valueOf((char) ('a' + random.nextInt(26)));
-        });
-      } else if (r < 0.018 && c == ' ') {
-        out.append("-\n");
+      if (c == '"') {
+        out.append(open ? '\u201c' : '\u201d');
+        open = !open;
+      } else if (c == '\'') {
+        out.append('\u2019');
+      } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
+        out.append('\u2014');
+        i++;
       } else {
         out.append(c);
       }
     }
     return out.toString();
   }
+
+  private static String boilerplate(String text, SplittableRandom random) {
+    List<String> paragraphs = paragraphs(text);
+    paragraphs.add(paragraphs.size() / 2, pick(BOILERPLATE, random));
+    return String.join("\n\n", paragraphs);
+  }
+
 }

@@ -1,0 +1,120 @@
+package org.presslens.dedup;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import scala.Tuple2;
+
+/**
+ * The words of the archive, learnt from a sample of its texts, and each text's share of words outside them: its
+ * noise. OCR confuses characters, drops spaces and breaks words, and every such word is one that no other text
+ * has, so a scanned text has a high share (a 5% character error rate gives about a third) where a clean one has a
+ * few percent (names, rare words). {@link VerifyPairs} accepts the lower containment of a scanned copy only for a
+ * pair that has a noisy text, so two clean texts need the full containment.
+ *
+ * <p>Words are maximal runs of letters, lower-cased, of at least two letters; the vocabulary is the words found in
+ * at least {@value #MIN_TEXTS} sampled texts. With fewer than {@value #MIN_SAMPLE} sampled texts there is no
+ * vocabulary and every text counts as clean.
+ */
+public final class Vocabulary implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** No vocabulary: every text's noise is 0. */
+  public static final Vocabulary NONE = new Vocabulary(new int[0]);
+  static final int MIN_TEXTS = 3;
+  static final int MIN_SAMPLE = 100;
+
+  private final int[] words;
+
+  Vocabulary(int[] sortedWords) {
+    this.words = sortedWords;
+  }
+
+  /** The sorted word hashes (for the incremental state). */
+  public int[] words() {
+    return words.clone();
+  }
+
+  public static Vocabulary of(int[] sortedWords) {
+    return new Vocabulary(sortedWords);
+  }
+
+  public boolean isEmpty() {
+    return words.length == 0;
+  }
+
+  /**
+   * From the sampled texts: the words at least {@value #MIN_TEXTS} of them have; none when fewer than
+   * {@value #MIN_SAMPLE} texts were sampled.
+   */
+  static Vocabulary learn(JavaRDD<String> sampledTexts) {
+    List<Tuple2<Integer, Integer>> counts = sampledTexts
+        .flatMapToPair(text -> {
+          Set<Integer> distinct = new HashSet<>();
+          for (int word : words(text)) {
+            distinct.add(word);
+          }
+          distinct.add(SAMPLE_MARK);
+          return distinct.stream().map(w -> new Tuple2<>(w, 1)).iterator();
+        })
+        .reduceByKey(Integer::sum)
+        .filter(t -> t._2() >= MIN_TEXTS || t._1() == SAMPLE_MARK)
+        .collect();
+    int sampled = counts.stream().filter(t -> t._1() == SAMPLE_MARK).mapToInt(Tuple2::_2).findFirst().orElse(0);
+    if (sampled < MIN_SAMPLE) {
+      return NONE;
+    }
+    return new Vocabulary(counts.stream().filter(t -> t._1() != SAMPLE_MARK).mapToInt(Tuple2::_1).sorted().toArray());
+  }
+
+  /** A value no word hashes to in practice, counting the sampled texts. */
+  private static final int SAMPLE_MARK = 0;
+
+  /** The share of the text's words that are not in the vocabulary; 0 without a vocabulary or words. */
+  public double noise(String text) {
+    if (words.length == 0) {
+      return 0;
+    }
+    int[] found = words(text);
+    if (found.length == 0) {
+      return 0;
+    }
+    int unknown = 0;
+    for (int word : found) {
+      if (Arrays.binarySearch(words, word) < 0) {
+        unknown++;
+      }
+    }
+    return (double) unknown / found.length;
+  }
+
+  /** Hashes of the text's words (maximal runs of at least two letters, lower-cased), in order. */
+  static int[] words(String text) {
+    int[] out = new int[Math.max(16, text.length() / 4)];
+    int n = 0;
+    int length = 0;
+    long h = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      if (Character.isLetter(c)) {
+        if (length == 0) {
+          h = 0xcbf29ce484222325L;
+        }
+        h = (h ^ Character.toLowerCase(c)) * 0x100000001b3L;
+        length++;
+      } else {
+        if (length >= 2) {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
+          }
+          int word = (int) (Shingles.mix(h) >>> 32);
+          out[n++] = word == SAMPLE_MARK ? 1 : word;
+        }
+        length = 0;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+}
