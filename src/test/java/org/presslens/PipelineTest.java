@@ -64,8 +64,9 @@ class PipelineTest {
     assertThat(written.runId()).isEqualTo(report.runId());
     assertThat(written.counts()).isEqualTo(counts);
     assertThat(written.stages()).extracting(RunReport.StageMetrics::stage)
-        .containsExactly("ingest", "normalize", "boilerplate", "dedup shingle",
-        "dedup exact", "dedup frequent", "dedup candidates", "dedup clusters", "entities", "framing");
+        .containsExactly("ingest", "normalize", "boilerplate", "dedup vocabulary", "dedup shingle",
+        "dedup exact", "dedup frequent", "dedup candidates", "dedup templates", "dedup clusters", "entities",
+        "framing");
 
     Dataset<Row> articles = spark.read().parquet(out.resolve("articles").toString());
     Dataset<Row> rejects = spark.read().parquet(out.resolve("rejects").toString());

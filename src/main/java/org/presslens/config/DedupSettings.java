@@ -20,7 +20,7 @@ public record DedupSettings(
     Double threshold,
     @JsonPropertyDescription("Verified containment |A∩B|/min(|A|,|B|) at or above which the shorter article is a (cut or abridged) copy")
     Double containment,
-    @JsonPropertyDescription("A lower containment that also makes the shorter article a copy when the Jaccard similarity reaches noisy_min_jaccard (scanned or cut copies)")
+    @JsonPropertyDescription("A lower containment that also makes the shorter article a copy when one of the two texts is scanned (noisy_text) and the Jaccard similarity reaches noisy_min_jaccard")
     Double noisyContainment,
     @JsonPropertyDescription("Jaccard similarity a pair needs for noisy_containment to apply")
     Double noisyMinJaccard,
@@ -28,7 +28,7 @@ public record DedupSettings(
     Double noisyText,
     @JsonPropertyDescription("The shorter article must have at least this many shingles to count as contained")
     Integer minContainedShingles,
-    @JsonPropertyDescription("Shingles carried by at least this many distinct texts of one outlet are its template, left out when two of its articles are compared; 0 turns this off")
+    @JsonPropertyDescription("Shingles carried by at least this many distinct texts of one outlet (and 10x more common there than elsewhere) are its template; two of its articles that share mostly template are compared without it; 0 turns this off")
     Integer templateMinTexts,
     @JsonPropertyDescription("Jaccard similarity the LSH S-curve is centred on to find candidates (below threshold, so that cut copies are found)")
     Double lshThreshold,

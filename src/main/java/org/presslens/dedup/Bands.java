@@ -89,7 +89,12 @@ final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Seria
     return (int) Long.remainderUnsigned(bucket, partitions);
   }
 
-  /** The signature as used for banding (also for the estimate reported with each pair). */
+  /** The MinHash signature of the whole set (frequent shingles included), for the pair's estimate. */
+  int[] wholeSignature(int[] shingles) {
+    return hasher.signature(shingles);
+  }
+
+  /** The signature as used for banding: without the run's frequent shingles. */
   int[] signature(int[] shingles) {
     return hasher.signature(withoutFrequent(shingles));
   }

@@ -109,7 +109,8 @@ final class VerifyPairs implements Serializable {
     Judgement judged = judge(a, b);
     SetSimilarity s = judged.similarity();
     String relation = rule.relation(s, judged.noisy());
-    double estimate = MinHasher.estimate(bands.signature(a.shingles), bands.signature(b.shingles));
+    // on the whole sets: the same whatever frequent shingles the run left out of its signatures
+    double estimate = MinHasher.estimate(bands.wholeSignature(a.shingles), bands.wholeSignature(b.shingles));
     Pair pair = Pair.of(a, b, relation, s.jaccard(), s.containment(), estimate);
     pair.shared = s.intersection();
     pair.templateShared = judged.templateShingles();

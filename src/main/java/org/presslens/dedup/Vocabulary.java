@@ -2,8 +2,10 @@ package org.presslens.dedup;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
@@ -50,14 +52,20 @@ public final class Vocabulary implements Serializable {
    * {@value #MIN_SAMPLE} texts were sampled.
    */
   static Vocabulary learn(JavaRDD<String> sampledTexts) {
+    // each partition counts its texts per word in memory: one record per word and partition
     List<Tuple2<Integer, Integer>> counts = sampledTexts
-        .flatMapToPair(text -> {
+        .mapPartitionsToPair(texts -> {
+          Map<Integer, Integer> partition = new HashMap<>();
           Set<Integer> distinct = new HashSet<>();
-          for (int word : words(text)) {
-            distinct.add(word);
+          while (texts.hasNext()) {
+            distinct.clear();
+            for (int word : words(texts.next())) {
+              distinct.add(word);
+            }
+            distinct.add(SAMPLE_MARK);
+            distinct.forEach(w -> partition.merge(w, 1, Integer::sum));
           }
-          distinct.add(SAMPLE_MARK);
-          return distinct.stream().map(w -> new Tuple2<>(w, 1)).iterator();
+          return partition.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue())).iterator();
         })
         .reduceByKey(Integer::sum)
         .filter(t -> t._2() >= MIN_TEXTS || t._1() == SAMPLE_MARK)

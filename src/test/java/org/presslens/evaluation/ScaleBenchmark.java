@@ -65,6 +65,8 @@ class ScaleBenchmark {
   private static final int NER_SAMPLE = Integer.getInteger("bench.nerSample", 1000);
   /** False for a smoke run (CI): no untimed warm-up run before the first size. */
   private static final boolean WARM_UP = Boolean.parseBoolean(System.getProperty("bench.warmup", "true"));
+  /** false: the stages before NLP only (ingest, normalize, boilerplate, dedup), for archives too large to tag. */
+  private static final boolean NLP = Boolean.parseBoolean(System.getProperty("bench.nlp", "true"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final StructType INPUT = new StructType().add("id", DataTypes.StringType)
       .add("source", DataTypes.StringType).add("date", DataTypes.StringType).add("title", DataTypes.StringType)
@@ -184,6 +186,7 @@ class ScaleBenchmark {
         "    fields: {id: unit_id, outlet: source, date: date, title: article_title, text: article_content}",
         "    date_order: MDY",
         "output: " + output.toAbsolutePath(),
+        NLP ? "" : "entities: {enabled: false}\nframing: {enabled: false}",
         ""));
     JobConfig config = ConfigLoader.load(jobFile, ConfigLoader.Overrides.none());
 
@@ -206,7 +209,9 @@ class ScaleBenchmark {
       references.put("MLlib MinHashLSH",
           DedupBenchmark.time(() -> DedupBenchmark.mllib(articles, new HashMap<>(), new long[3])));
     }
-    references.put("CoreNLP alone", coreNlpAlone(spark, articles, output, Runtime.getRuntime().availableProcessors()));
+    if (NLP) {
+      references.put("CoreNLP alone", coreNlpAlone(spark, articles, output, Runtime.getRuntime().availableProcessors()));
+    }
     double found = copiesFound(spark, written, output);
     spark.catalog().clearCache();
     return new SizeRun(size, written, report, (end - start) / 1000.0, stages, references, found,
