@@ -70,16 +70,17 @@ final class VerifyPairs implements Serializable {
       return Math.max(a.noise, b.noise) >= noisyText;
     }
 
-    /** Why a pair with this similarity is a copy, in words (for a verified pair). */
-    String evidence(SetSimilarity s) {
+    /** Why a pair with this similarity is a copy, in words (for a verified pair); {@code noise}: the noisier text's. */
+    String evidence(SetSimilarity s, double noise) {
       if (s.jaccard() >= threshold) {
         return String.format(Locale.ROOT, "Jaccard %.3f >= %.2f", s.jaccard(), threshold);
       }
       if (s.containment() >= containment) {
         return String.format(Locale.ROOT, "containment %.3f >= %.2f", s.containment(), containment);
       }
-      return String.format(Locale.ROOT, "containment %.3f >= %.2f with Jaccard %.3f >= %.2f (a scanned text)",
-          s.containment(), noisyContainment, s.jaccard(), noisyMinJaccard);
+      return String.format(Locale.ROOT, "containment %.3f >= %.2f with Jaccard %.3f >= %.2f (a scanned text: %.0f%% "
+          + "of its words unknown >= %.0f%%)", s.containment(), noisyContainment, s.jaccard(), noisyMinJaccard,
+          100 * noise, 100 * noisyText);
     }
   }
 
@@ -115,7 +116,7 @@ final class VerifyPairs implements Serializable {
     pair.shared = s.intersection();
     pair.templateShared = judged.templateShingles();
     if (relation != null) {
-      pair.evidence = evidence(s, judged.templateShingles());
+      pair.evidence = evidence(s, Math.max(a.noise, b.noise), judged.templateShingles());
       if (a.outlet != null && a.outlet.equals(b.outlet)) {
         pair.outlet = a.outlet;
         pair.sharedShingles = SetSimilarity.shared(a.shingles, b.shingles);
@@ -130,8 +131,8 @@ final class VerifyPairs implements Serializable {
     return rule.relation(judged.similarity(), judged.noisy());
   }
 
-  private String evidence(SetSimilarity s, int templateShingles) {
-    String out = rule.evidence(s) + " on " + shingles + ": " + s.intersection() + " shared of " + s.leftSize()
+  private String evidence(SetSimilarity s, double noise, int templateShingles) {
+    String out = rule.evidence(s, noise) + " on " + shingles + ": " + s.intersection() + " shared of " + s.leftSize()
         + " and " + s.rightSize();
     return templateShingles == 0 ? out
         : out + ", after leaving out " + templateShingles + " shared shingles of the outlet's template";

@@ -39,4 +39,38 @@ class ShinglesTest {
     SetSimilarity chars = SetSimilarity.of(Shingles.of(clean, Shingles.Kind.CHAR, 5), Shingles.of(ocr, Shingles.Kind.CHAR, 5));
     assertThat(chars.jaccard()).isGreaterThan(0.6).isGreaterThan(words.jaccard());
   }
+
+  @Test
+  void foldedShinglesSurviveScanningErrors() {
+    String clean = "The committee approved the harbour expansion after a long debate on Monday evening.";
+    // run-together words, a hyphenated line break, punctuation inside a word and rn/m, 0/o, 1/l confusions
+    String scanned = "The comrnittee approved theharbour ex-\npansion after a lo'ng debate 0n Monday eve-\nning.";
+    int[] a = Shingles.of(clean, Shingles.Kind.FOLDED, 7);
+    int[] b = Shingles.of(scanned, Shingles.Kind.FOLDED, 7);
+    assertThat(b).isEqualTo(a);
+    SetSimilarity chars = SetSimilarity.of(Shingles.of(clean, Shingles.Kind.CHAR, 7),
+        Shingles.of(scanned, Shingles.Kind.CHAR, 7));
+    assertThat(chars.jaccard()).isLessThan(0.6);
+  }
+
+  @Test
+  void foldedShinglesStillTellDifferentTextsApart() {
+    SetSimilarity s = SetSimilarity.of(
+        Shingles.of("The committee approved the harbour expansion after a long debate.", Shingles.Kind.FOLDED, 7),
+        Shingles.of("The council rejected the airport extension after a short meeting.", Shingles.Kind.FOLDED, 7));
+    assertThat(s.jaccard()).isLessThan(0.1); // "after a" and "the" are shared
+  }
+
+  @Test
+  void samplingKeepsTheSameShinglesInEveryText() {
+    String text = "Sergei Lavrov arrived in Damascus on Tuesday for talks with President Bashar al-Assad.";
+    int[] all = Shingles.of(text, Shingles.Kind.FOLDED, 7, 1);
+    int[] sampled = Shingles.of(text, Shingles.Kind.FOLDED, 7, 4);
+    assertThat(all).contains(sampled);
+    // the same text again with a different sentence around it keeps the same sample of the shared part
+    int[] longer = Shingles.of("In other news: " + text, Shingles.Kind.FOLDED, 7, 4);
+    assertThat(longer).contains(sampled);
+    // a quarter of the shingles, give or take
+    assertThat(sampled.length).isBetween(all.length / 8, all.length / 2);
+  }
 }
