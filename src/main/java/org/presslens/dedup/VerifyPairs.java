@@ -115,15 +115,16 @@ final class VerifyPairs implements Serializable {
     Pair pair = Pair.of(a, b, relation, s.jaccard(), s.containment(), estimate);
     pair.shared = s.intersection();
     pair.templateShared = judged.templateShingles();
+    pair.shinglesA = a.id.equals(pair.idA) ? s.leftSize() : s.rightSize();
+    pair.shinglesB = a.id.equals(pair.idA) ? s.rightSize() : s.leftSize();
     if (relation != null) {
-      pair.evidence = evidence(s, Math.max(a.noise, b.noise), judged.templateShingles());
+      pair.evidence = evidence(s, pair.shinglesA, pair.shinglesB, Math.max(a.noise, b.noise),
+          judged.templateShingles());
       if (a.outlet != null && a.outlet.equals(b.outlet)) {
         pair.outlet = a.outlet;
         pair.sharedShingles = SetSimilarity.shared(a.shingles, b.shingles);
       }
     }
-    pair.shinglesA = a.id.equals(pair.idA) ? s.leftSize() : s.rightSize();
-    pair.shinglesB = a.id.equals(pair.idA) ? s.rightSize() : s.leftSize();
     return pair;
   }
 
@@ -131,9 +132,10 @@ final class VerifyPairs implements Serializable {
     return rule.relation(judged.similarity(), judged.noisy());
   }
 
-  private String evidence(SetSimilarity s, double noise, int templateShingles) {
-    String out = rule.evidence(s, noise) + " on " + shingles + ": " + s.intersection() + " shared of " + s.leftSize()
-        + " and " + s.rightSize();
+  /** In words, with the shingle counts in the order of the pair's articles (the same whichever sketch came first). */
+  private String evidence(SetSimilarity s, int shinglesA, int shinglesB, double noise, int templateShingles) {
+    String out = rule.evidence(s, noise) + " on " + shingles + ": " + s.intersection() + " shared of " + shinglesA
+        + " and " + shinglesB;
     return templateShingles == 0 ? out
         : out + ", after leaving out " + templateShingles + " shared shingles of the outlet's template";
   }
