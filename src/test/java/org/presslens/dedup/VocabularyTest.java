@@ -26,7 +26,7 @@ class VocabularyTest {
   @Test
   void scannedTextsAreNoisyAndCleanOnesAreNot() {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
-    Vocabulary vocabulary = Vocabulary.learn(jsc.parallelize(clean(150), 3));
+    Vocabulary vocabulary = Vocabulary.learn(jsc.parallelize(clean(Vocabulary.MIN_SAMPLE + 50), 3));
     assertThat(vocabulary.isEmpty()).isFalse();
     assertThat(vocabulary.noise("The mayor denied the report about the river.")).isZero();
     // confusions and words run together: most words are unknown

@@ -206,7 +206,7 @@ public final class BenchmarkCorpus {
     return text.substring(0, Math.min(300, text.length()));
   }
 
-  static <T> void shuffle(List<T> list, SplittableRandom random) {
+  public static <T> void shuffle(List<T> list, SplittableRandom random) {
     for (int i = list.size() - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       T t = list.get(i);
