@@ -20,7 +20,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.presslens.config.ConfigLoader;
 import org.presslens.config.JobConfig;
-import org.presslens.dedup.IncrementalDedup;
 import org.presslens.normalize.Articles;
 import org.presslens.output.Batches;
 import org.presslens.output.TableWriter;
@@ -137,10 +136,5 @@ final class Batch {
     Dataset<Row> self = spark.createDataFrame(List.of(RowFactory.create(id, runId, startedAt.toString(), articles,
         settings)), Batches.SCHEMA);
     return batches == null ? self : batches.filter(col(Batches.BATCH).notEqual(id)).unionByName(self);
-  }
-
-  /** True when the state holds no earlier batch's dedup signatures. */
-  boolean first() {
-    return earlier(IncrementalDedup.SIGNATURES, IncrementalDedup.SIGNATURE_SCHEMA) == null;
   }
 }

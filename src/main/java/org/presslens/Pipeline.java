@@ -21,7 +21,6 @@ import org.presslens.config.JobConfig;
 import org.presslens.dedup.Dedup;
 import org.presslens.dedup.DuplicatePairs;
 import org.presslens.dedup.Duplicates;
-import org.presslens.dedup.IncrementalDedup;
 import org.presslens.entities.Cooccurrence;
 import org.presslens.entities.CooccurrenceTable;
 import org.presslens.entities.Entities;
@@ -117,17 +116,23 @@ public final class Pipeline {
       long earlierArticles = earlierIds == null ? 0 : earlierIds.count();
 
       if (config.dedup().enabled() && batch != null) {
-        dedupIncremental(articles, Dedup.Settings.of(config.dedup()), out);
+        dedupIncremental(Dedup.Settings.of(config.dedup()), out, out.readStaged(Articles.TABLE).count()
+            + earlierArticles);
       } else if (config.dedup().enabled()) {
         dedup(articles, Dedup.Settings.of(config.dedup()), out);
       }
       // the NLP stages read the articles back from the staged table (this batch's, in an incremental run), and the
       // boilerplate output (every article's text, persisted) is released before them: at 100,000 articles it held
       // storage memory through NER, co-occurrence and framing, and their sorts and caches had that much less
-      Dataset<Row> canonical = spread(canonical(out.readStaged(Articles.TABLE, Articles.SCHEMA,
-          batch == null ? null : batch.id()), config, out));
+      Dataset<Row> canonical = canonical(out.readStaged(Articles.TABLE, Articles.SCHEMA,
+          batch == null ? null : batch.id()), config, out);
+      if (batch != null && config.dedup().enabled() && earlierArticles > 0) {
+        canonical = canonical.unionByName(promoted(config, out));
+      }
+      canonical = spread(canonical);
       rows.unpersist();
-      // in an incremental run, only this batch's canonical articles: NLP never runs on earlier batches again
+      // in an incremental run, only this batch's canonical articles (and earlier ones that became canonical without
+      // having been tagged): NLP never runs on an article twice
       long canonicalCount = config.entities().enabled() || config.framing().enabled() ? canonical.count() : 0;
       if (config.entities().enabled()) {
         entities(canonical, canonicalCount, config, out);
@@ -172,29 +177,20 @@ public final class Pipeline {
   }
 
   /**
-   * Near duplicates of an incremental run: this batch against the state of the earlier ones; the duplicates table
-   * is rewritten whole (one row per article, no text), the pairs and signatures are added as this batch's.
+   * Near duplicates of an incremental run: the dedup stage over the whole archive, every batch's articles (read back
+   * from the articles table; dedup needs no NLP), so that its archive-wide statistics (the vocabulary of the noise
+   * estimate, outlet templates, frequent shingles) and therefore its clusters are those of a full run over the same
+   * articles. Both tables are rewritten whole. The stage costs about 0.1 ms per article (docs/scale.md): a small
+   * part of an incremental run next to the NLP of its new articles.
    */
-  private void dedupIncremental(Dataset<Row> articles, Dedup.Settings settings, TableWriter out) {
-    long kept = out.readStaged(Articles.TABLE).count();
-    IncrementalDedup.State state = batch.first()
-        ? new IncrementalDedup.State(null, null, null, null, null, null, null)
-        : new IncrementalDedup.State(batch.earlier(Articles.TABLE, Articles.SCHEMA),
-            batch.earlier(IncrementalDedup.SIGNATURES, IncrementalDedup.SIGNATURE_SCHEMA),
-            batch.earlier(DuplicatePairs.TABLE, DuplicatePairs.SCHEMA),
-            out.readCommitted(Duplicates.TABLE, Duplicates.SCHEMA),
-            out.readCommitted(IncrementalDedup.SETTINGS, IncrementalDedup.SETTINGS_SCHEMA),
-            batch.replaced(DuplicatePairs.TABLE, DuplicatePairs.SCHEMA),
-            batch.replaced(IncrementalDedup.SIGNATURES, IncrementalDedup.SIGNATURE_SCHEMA));
-    IncrementalDedup.Result result = IncrementalDedup.run(articles, kept, state, settings, listener());
-    LOG.info("dedup (batch {}): {} new distinct texts, {} candidate pairs, {} duplicates rows recomputed",
-        batch.id(), result.distinctTexts(), result.candidatePairs(), result.recomputedRows());
-    JobGroups.enter(spark, "output", "write dedup tables and state");
+  private void dedupIncremental(Dedup.Settings settings, TableWriter out, long archiveArticles) {
+    Dataset<Row> archive = batch.all(Articles.TABLE, Articles.SCHEMA).drop(TableWriter.BATCH);
+    Dedup.Result result = Dedup.run(archive, archiveArticles, settings, listener());
+    LOG.info("dedup (batch {}, whole archive): {} distinct texts, {} candidate pairs", batch.id(),
+        result.distinctTexts(), result.candidatePairs());
+    JobGroups.enter(spark, "output", "write dedup tables");
     out.stage(Duplicates.TABLE, result.duplicates(), Duplicates.SCHEMA, null);
-    out.stageBatch(DuplicatePairs.TABLE, result.pairs(), DuplicatePairs.SCHEMA, batch.id(), null);
-    out.stageBatch(IncrementalDedup.SIGNATURES, result.signatures(), IncrementalDedup.SIGNATURE_SCHEMA, batch.id(),
-        null);
-    out.stage(IncrementalDedup.SETTINGS, result.settings(), IncrementalDedup.SETTINGS_SCHEMA, null);
+    out.stage(DuplicatePairs.TABLE, result.pairs(), DuplicatePairs.SCHEMA, null);
     dedupFacts = new DedupFacts(result.distinctTexts(), result.frequentShingles(), settings.lsh().bands(),
         settings.lsh().rows(), result.candidatePairs());
     result.release();
@@ -232,6 +228,28 @@ public final class Pipeline {
     Dataset<Row> ids = out.readStaged(Duplicates.TABLE).filter(col(Duplicates.IS_CANONICAL))
         .select(Duplicates.ARTICLE_ID);
     return articles.join(ids, Articles.ARTICLE_ID);
+  }
+
+  /**
+   * Articles of earlier batches that are canonical now but were never tagged or scored: they were copies when their
+   * batch ran, and their cluster has since changed (the archive-wide statistics of dedup moved with the archive, or
+   * a rerun of a batch took the article that was canonical away). Without them the tables would lack the mentions and
+   * scores that a full run has.
+   */
+  private Dataset<Row> promoted(JobConfig config, TableWriter out) {
+    Dataset<Row> done = null;
+    for (String table : List.of(Batch.RAW_MENTIONS, Batch.SCORES)) {
+      StructType schema = table.equals(Batch.SCORES) ? Framing.scoreSchema() : Entities.extractedSchema();
+      Dataset<Row> rows = batch.earlier(table, schema);
+      if (rows != null) {
+        Dataset<Row> ids = rows.select(Articles.ARTICLE_ID);
+        done = done == null ? ids : done.unionByName(ids);
+      }
+    }
+    Dataset<Row> earlier = batch.earlier(Articles.TABLE, Articles.SCHEMA).drop(TableWriter.BATCH);
+    Dataset<Row> canonical = canonical(earlier, config, out);
+    return done == null ? canonical : canonical.join(done.distinct(), Schemas.columns(Articles.ARTICLE_ID),
+        "left_anti");
   }
 
   /**

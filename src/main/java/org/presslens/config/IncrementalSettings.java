@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** Incremental (nightly) runs: only a new input batch is read and the output is updated by batch. */
 public record IncrementalSettings(
     @JsonPropertyDescription("Read only this run's input as a new batch and update the output by batch, "
-        + "deduplicating against every earlier batch (see docs/incremental.md); false: a full run that replaces "
+        + "deduplicating the whole archive again (see docs/incremental.md); false: a full run that replaces "
         + "the output")
     Boolean enabled,
     @JsonPropertyDescription("The batch id of an incremental run ([A-Za-z0-9_.-]+; empty: the run's UTC date, "

@@ -139,7 +139,7 @@ public final class Dedup {
 
     timer.start("vocabulary", "the archive's words, from a sample");
     Vocabulary vocabulary = vocabulary(articles, expectedArticles, s);
-    timer.finish(Math.min(expectedArticles, s.shingleSample()), vocabulary.words().length);
+    timer.finish(Math.min(expectedArticles, s.shingleSample()), vocabulary.size());
 
     timer.start("shingle", "shingle every article");
     JavaPairRDD<Long, Sketch> sketches = scan(articles, s, vocabulary).mapToPair(k -> new Tuple2<>(k.key, k))

@@ -5,7 +5,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.presslens.common.Rejects;
 import org.presslens.dedup.DuplicatePairs;
-import org.presslens.dedup.IncrementalDedup;
 import org.presslens.dedup.Duplicates;
 import org.presslens.entities.CooccurrenceTable;
 import org.presslens.entities.EntityMentions;
@@ -58,9 +57,6 @@ public final class TableReference {
    * embeds them). The raw mentions and framing scores, kept in the stages' own layouts, are described there in prose.
    */
   public static final List<Table> STATE = List.of(
-      new Table(IncrementalDedup.SIGNATURES, "one row per article of every batch", IncrementalDedup.SIGNATURE_SCHEMA,
-          TableWriter.BATCH),
-      new Table(IncrementalDedup.SETTINGS, "one row", IncrementalDedup.SETTINGS_SCHEMA, null),
       new Table(Batches.TABLE, "one row per batch", Batches.SCHEMA, null));
 
   private TableReference() {}
