@@ -1,6 +1,7 @@
 package org.presslens.dedup;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 import org.presslens.common.Schemas;
 import org.presslens.config.DedupSettings;
@@ -112,9 +116,14 @@ public final class Dedup {
   static Vocabulary vocabulary(Dataset<Row> articles, long articleCount, Settings s) {
     double fraction = Math.min(1.0, (double) s.shingleSample() / Math.max(1, articleCount));
     long seed = s.seed();
-    return Vocabulary.learn(articles.select(col(Articles.TEXT), col(Articles.TEXT_HASH)).javaRDD()
-        .filter(row -> fraction >= 1.0 || inSample(Sketch.key(row.getString(1)), seed, fraction))
-        .map(row -> row.getString(0)));
+    Dataset<Row> sampled = articles.select(col(Articles.TEXT), col(Articles.TEXT_HASH));
+    if (fraction < 1.0) {
+      // on the hash column, so that only the sampled texts become Java strings
+      UserDefinedFunction inTheSample = udf((UDF1<String, Boolean>) hash -> inSample(Sketch.key(hash), seed, fraction),
+          DataTypes.BooleanType);
+      sampled = sampled.filter(inTheSample.apply(col(Articles.TEXT_HASH)));
+    }
+    return Vocabulary.learn(sampled.javaRDD().map(row -> row.getString(0)));
   }
 
   /** Every article's sketch, with its noise against the vocabulary. */

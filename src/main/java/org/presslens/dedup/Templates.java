@@ -94,30 +94,38 @@ final class Templates implements Serializable {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(texts.context());
     Broadcast<long[]> wantedCodes = context.broadcast(codes);
     Broadcast<int[]> wantedShingles = context.broadcast(shingles);
+    Broadcast<long[]> wantedBits = context.broadcast(bits(shingles));
     // per text: (outlet code, 1) for its outlet's candidates, (ALL | shingle, 1) for every candidate shingle, and
     // (outlet | TEXTS, 1) to count the texts of each outlet
-    List<Tuple2<Long, Long>> counts = texts.flatMapToPair(t -> {
-          long outlet = t.outlet == null ? ALL : outletKey(t.outlet);
+    // counted per partition in a primitive table first: the candidate shingles include common phrases that most
+    // texts carry, millions of (key, 1) records that would otherwise be boxed and shuffled one by one
+    List<Tuple2<Long, Long>> counts = texts.mapPartitionsToPair(partition -> {
           long[] own = wantedCodes.value();
           int[] any = wantedShingles.value();
-          List<Tuple2<Long, Long>> out = new java.util.ArrayList<>();
-          out.add(new Tuple2<>(outlet | TEXTS, 1L));
-          for (int shingle : t.shingles) {
-            if (Arrays.binarySearch(any, shingle) >= 0) {
-              out.add(new Tuple2<>(ALL | (shingle & 0xffffffffL), 1L));
-              long c = code(outlet, shingle);
-              if (outlet != ALL && Arrays.binarySearch(own, c) >= 0) {
-                out.add(new Tuple2<>(c, 1L));
+          long[] bits = wantedBits.value();
+          LongCounter local = new LongCounter();
+          while (partition.hasNext()) {
+            Sketch t = partition.next();
+            long outlet = t.outlet == null ? ALL : outletKey(t.outlet);
+            local.add(outlet | TEXTS);
+            for (int shingle : t.shingles) {
+              if (mayHave(bits, shingle) && Arrays.binarySearch(any, shingle) >= 0) {
+                local.add(ALL | (shingle & 0xffffffffL));
+                long c = code(outlet, shingle);
+                if (outlet != ALL && Arrays.binarySearch(own, c) >= 0) {
+                  local.add(c);
+                }
               }
             }
           }
-          return out.iterator();
+          return local.entries().iterator();
         })
         .reduceByKey(Long::sum)
         .filter(c -> (c._1() & OUTLET_MASK) == ALL || (c._1() & ~OUTLET_MASK) == TEXTS || c._2() >= minTexts)
         .collect();
     wantedCodes.destroy();
     wantedShingles.destroy();
+    wantedBits.destroy();
     Map<Long, Long> everywhere = new HashMap<>();
     Map<Long, Long> outletTexts = new HashMap<>();
     long allTexts = 0;
@@ -153,6 +161,24 @@ final class Templates implements Serializable {
     return new Templates(byOutlet);
   }
 
+  /** Bits of a filter in front of the sorted candidate shingles: most of a text's shingles are not candidates. */
+  private static final int FILTER_BITS = 1 << 22;
+
+  /** A one-hash bit filter of the shingles (512 KB): a clear bit means the shingle is not among them. */
+  static long[] bits(int[] shingles) {
+    long[] bits = new long[FILTER_BITS / 64];
+    for (int shingle : shingles) {
+      int bit = (int) (Shingles.mix(shingle) >>> 42);
+      bits[bit >>> 6] |= 1L << bit;
+    }
+    return bits;
+  }
+
+  static boolean mayHave(long[] bits, int shingle) {
+    int bit = (int) (Shingles.mix(shingle) >>> 42);
+    return (bits[bit >>> 6] & (1L << bit)) != 0;
+  }
+
   /** How many times more common among an outlet's texts than among other texts a template shingle must be. */
   static final int SPECIFICITY = 10;
   /** The key part that stands for "every outlet" (a hash of an outlet name is this with probability 2^-32). */
@@ -172,4 +198,61 @@ final class Templates implements Serializable {
     return outletKey | (shingle & 0xffffffffL);
   }
 
+  /** Open-addressing long to count map for one partition's keys (no boxing per increment). */
+  static final class LongCounter {
+    private long[] keys = new long[1 << 12];
+    private long[] counts = new long[1 << 12];
+    private boolean[] used = new boolean[1 << 12];
+    private int size;
+
+    void add(long key) {
+      int i = find(keys, used, key);
+      if (!used[i]) {
+        if (2 * (size + 1) > keys.length) {
+          grow();
+          i = find(keys, used, key);
+        }
+        used[i] = true;
+        keys[i] = key;
+        size++;
+      }
+      counts[i]++;
+    }
+
+    private static int find(long[] keys, boolean[] used, long key) {
+      int mask = keys.length - 1;
+      int i = (int) Shingles.mix(key) & mask;
+      while (used[i] && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      long[] oldCounts = counts;
+      boolean[] oldUsed = used;
+      keys = new long[oldKeys.length * 2];
+      counts = new long[oldKeys.length * 2];
+      used = new boolean[oldKeys.length * 2];
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldUsed[j]) {
+          int i = find(keys, used, oldKeys[j]);
+          used[i] = true;
+          keys[i] = oldKeys[j];
+          counts[i] = oldCounts[j];
+        }
+      }
+    }
+
+    List<Tuple2<Long, Long>> entries() {
+      List<Tuple2<Long, Long>> out = new java.util.ArrayList<>(size);
+      for (int i = 0; i < keys.length; i++) {
+        if (used[i]) {
+          out.add(new Tuple2<>(keys[i], counts[i]));
+        }
+      }
+      return out;
+    }
+  }
 }

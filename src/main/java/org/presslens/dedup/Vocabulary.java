@@ -2,11 +2,8 @@ package org.presslens.dedup;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
 
@@ -30,19 +27,42 @@ public final class Vocabulary implements Serializable {
   static final int MIN_TEXTS = 3;
   static final int MIN_SAMPLE = 2000;
 
-  private final int[] words;
+  /** The words' hashes in an open-addressing table (0: empty; no word hashes to 0), a quarter full at most. */
+  private final int[] table;
+  private final int size;
 
-  Vocabulary(int[] sortedWords) {
-    this.words = sortedWords;
+  Vocabulary(int[] words) {
+    this.size = words.length;
+    this.table = new int[words.length == 0 ? 0 : Integer.highestOneBit(Math.max(4, words.length * 4) - 1) << 1];
+    for (int word : words) {
+      int i = slot(word);
+      while (table[i] != 0 && table[i] != word) {
+        i = (i + 1) & (table.length - 1);
+      }
+      table[i] = word;
+    }
+  }
+
+  private int slot(int word) {
+    return (int) Shingles.mix(word) & (table.length - 1);
+  }
+
+  boolean contains(int word) {
+    for (int i = slot(word); table[i] != 0; i = (i + 1) & (table.length - 1)) {
+      if (table[i] == word) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How many words the vocabulary has. */
   public int size() {
-    return words.length;
+    return size;
   }
 
   public boolean isEmpty() {
-    return words.length == 0;
+    return size == 0;
   }
 
   /**
@@ -58,17 +78,20 @@ public final class Vocabulary implements Serializable {
     // each partition counts its texts per word in memory: one record per word and partition
     List<Tuple2<Integer, Integer>> counts = sampledTexts
         .mapPartitionsToPair(texts -> {
-          Map<Integer, Integer> partition = new HashMap<>();
-          Set<Integer> distinct = new HashSet<>();
+          ShingleCounts.IntCounter partition = new ShingleCounts.IntCounter(1 << 14);
           while (texts.hasNext()) {
-            distinct.clear();
-            for (int word : words(texts.next())) {
-              distinct.add(word);
+            int[] found = words(texts.next());
+            Arrays.sort(found);
+            for (int i = 0; i < found.length; i++) {
+              if (i == 0 || found[i] != found[i - 1]) {
+                partition.increment(found[i]);
+              }
             }
-            distinct.add(SAMPLE_MARK);
-            distinct.forEach(w -> partition.merge(w, 1, Integer::sum));
+            partition.increment(SAMPLE_MARK);
           }
-          return partition.entrySet().stream().map(e -> new Tuple2<>(e.getKey(), e.getValue())).iterator();
+          List<Tuple2<Integer, Integer>> out = new ArrayList<>();
+          partition.forEachAtLeast(1, (word, n) -> out.add(new Tuple2<>(word, n)));
+          return out.iterator();
         })
         .reduceByKey(Integer::sum)
         .filter(t -> t._2() >= MIN_TEXTS || t._1() == SAMPLE_MARK)
@@ -77,7 +100,7 @@ public final class Vocabulary implements Serializable {
     if (sampled < minSample) {
       return NONE;
     }
-    return new Vocabulary(counts.stream().filter(t -> t._1() != SAMPLE_MARK).mapToInt(Tuple2::_1).sorted().toArray());
+    return new Vocabulary(counts.stream().filter(t -> t._1() != SAMPLE_MARK).mapToInt(Tuple2::_1).toArray());
   }
 
   /** A value no word hashes to in practice, counting the sampled texts. */
@@ -85,7 +108,7 @@ public final class Vocabulary implements Serializable {
 
   /** The share of the text's words that are not in the vocabulary; 0 without a vocabulary or words. */
   public double noise(String text) {
-    if (words.length == 0) {
+    if (size == 0) {
       return 0;
     }
     int[] found = words(text);
@@ -94,7 +117,7 @@ public final class Vocabulary implements Serializable {
     }
     int unknown = 0;
     for (int word : found) {
-      if (Arrays.binarySearch(words, word) < 0) {
+      if (!contains(word)) {
         unknown++;
       }
     }
