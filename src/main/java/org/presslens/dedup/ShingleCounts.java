@@ -32,7 +32,7 @@ final class ShingleCounts implements PairFlatMapFunction<Iterator<Sketch>, Integ
       total += shingles.length;
     }
     long texts = sets.size();
-    IntCounter counts = new IntCounter(Integer.highestOneBit((int) Math.min(1 << 29, Math.max(1 << 10, 2 * total))) * 2);
+    Counter counts = new Counter(Integer.highestOneBit((int) Math.min(1 << 29, Math.max(1 << 10, 2 * total))) * 2);
     for (int[] shingles : sets) {
       for (int shingle : shingles) {
         counts.increment(shingle);
@@ -40,32 +40,39 @@ final class ShingleCounts implements PairFlatMapFunction<Iterator<Sketch>, Integ
     }
     long local = Math.max(2, (long) Math.ceil(texts * share / 2));
     List<Tuple2<Integer, Long>> out = new ArrayList<>();
-    counts.forEachAtLeast((int) Math.min(Integer.MAX_VALUE, local), (shingle, n) -> out.add(new Tuple2<>(shingle, (long) n)));
+    counts.forEachAtLeast((int) Math.min(Integer.MAX_VALUE, local),
+        (shingle, n) -> out.add(new Tuple2<>((int) shingle, (long) n)));
     return out.iterator();
   }
 
-  /** Open-addressing int to count map: no boxing for the millions of shingles of a partition. */
-  static final class IntCounter {
-    private int[] keys;
+  /** What {@link Counter#forEachAtLeast} hands each key and its count to. */
+  @FunctionalInterface
+  interface KeyCount {
+    void accept(long key, int count);
+  }
+
+  /**
+   * Open-addressing key to count map (keys are shingles, words or outlet-and-shingle codes): no boxing for the
+   * millions of keys a partition counts.
+   */
+  static final class Counter {
+    private long[] keys;
     private int[] counts;
     private boolean[] used;
     private int size;
 
-    IntCounter(int capacity) {
-      keys = new int[capacity];
+    /** {@code capacity}: a power of two. */
+    Counter(int capacity) {
+      keys = new long[capacity];
       counts = new int[capacity];
       used = new boolean[capacity];
     }
 
-    void increment(int key) {
+    void increment(long key) {
       if (size * 2 >= keys.length) {
         grow();
       }
-      int mask = keys.length - 1;
-      int i = (int) Shingles.mix(key) & mask;
-      while (used[i] && keys[i] != key) {
-        i = (i + 1) & mask;
-      }
+      int i = slot(keys, used, key);
       if (!used[i]) {
         used[i] = true;
         keys[i] = key;
@@ -74,7 +81,7 @@ final class ShingleCounts implements PairFlatMapFunction<Iterator<Sketch>, Integ
       counts[i]++;
     }
 
-    void forEachAtLeast(int min, java.util.function.BiConsumer<Integer, Integer> action) {
+    void forEachAtLeast(int min, KeyCount action) {
       for (int i = 0; i < keys.length; i++) {
         if (used[i] && counts[i] >= min) {
           action.accept(keys[i], counts[i]);
@@ -82,20 +89,25 @@ final class ShingleCounts implements PairFlatMapFunction<Iterator<Sketch>, Integ
       }
     }
 
+    private static int slot(long[] keys, boolean[] used, long key) {
+      int mask = keys.length - 1;
+      int i = (int) Shingles.mix(key) & mask;
+      while (used[i] && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
     private void grow() {
-      int[] oldKeys = keys;
+      long[] oldKeys = keys;
       int[] oldCounts = counts;
       boolean[] oldUsed = used;
-      keys = new int[oldKeys.length * 2];
+      keys = new long[oldKeys.length * 2];
       counts = new int[oldKeys.length * 2];
       used = new boolean[oldKeys.length * 2];
-      int mask = keys.length - 1;
       for (int j = 0; j < oldKeys.length; j++) {
         if (oldUsed[j]) {
-          int i = (int) Shingles.mix(oldKeys[j]) & mask;
-          while (used[i]) {
-            i = (i + 1) & mask;
-          }
+          int i = slot(keys, used, oldKeys[j]);
           used[i] = true;
           keys[i] = oldKeys[j];
           counts[i] = oldCounts[j];

@@ -103,22 +103,24 @@ final class Templates implements Serializable {
           long[] own = wantedCodes.value();
           int[] any = wantedShingles.value();
           long[] bits = wantedBits.value();
-          LongCounter local = new LongCounter();
+          ShingleCounts.Counter local = new ShingleCounts.Counter(1 << 12);
           while (partition.hasNext()) {
             Sketch t = partition.next();
             long outlet = t.outlet == null ? ALL : outletKey(t.outlet);
-            local.add(outlet | TEXTS);
+            local.increment(outlet | TEXTS);
             for (int shingle : t.shingles) {
               if (mayHave(bits, shingle) && Arrays.binarySearch(any, shingle) >= 0) {
-                local.add(ALL | (shingle & 0xffffffffL));
+                local.increment(ALL | (shingle & 0xffffffffL));
                 long c = code(outlet, shingle);
                 if (outlet != ALL && Arrays.binarySearch(own, c) >= 0) {
-                  local.add(c);
+                  local.increment(c);
                 }
               }
             }
           }
-          return local.entries().iterator();
+          List<Tuple2<Long, Long>> out = new java.util.ArrayList<>();
+          local.forEachAtLeast(1, (key, n) -> out.add(new Tuple2<>(key, (long) n)));
+          return out.iterator();
         })
         .reduceByKey(Long::sum)
         .filter(c -> (c._1() & OUTLET_MASK) == ALL || (c._1() & ~OUTLET_MASK) == TEXTS || c._2() >= minTexts)
@@ -196,63 +198,5 @@ final class Templates implements Serializable {
   /** One (outlet, shingle) as a long: the outlet key's high 32 bits, then the shingle. */
   private static long code(long outletKey, int shingle) {
     return outletKey | (shingle & 0xffffffffL);
-  }
-
-  /** Open-addressing long to count map for one partition's keys (no boxing per increment). */
-  static final class LongCounter {
-    private long[] keys = new long[1 << 12];
-    private long[] counts = new long[1 << 12];
-    private boolean[] used = new boolean[1 << 12];
-    private int size;
-
-    void add(long key) {
-      int i = find(keys, used, key);
-      if (!used[i]) {
-        if (2 * (size + 1) > keys.length) {
-          grow();
-          i = find(keys, used, key);
-        }
-        used[i] = true;
-        keys[i] = key;
-        size++;
-      }
-      counts[i]++;
-    }
-
-    private static int find(long[] keys, boolean[] used, long key) {
-      int mask = keys.length - 1;
-      int i = (int) Shingles.mix(key) & mask;
-      while (used[i] && keys[i] != key) {
-        i = (i + 1) & mask;
-      }
-      return i;
-    }
-
-    private void grow() {
-      long[] oldKeys = keys;
-      long[] oldCounts = counts;
-      boolean[] oldUsed = used;
-      keys = new long[oldKeys.length * 2];
-      counts = new long[oldKeys.length * 2];
-      used = new boolean[oldKeys.length * 2];
-      for (int j = 0; j < oldKeys.length; j++) {
-        if (oldUsed[j]) {
-          int i = find(keys, used, oldKeys[j]);
-          used[i] = true;
-          keys[i] = oldKeys[j];
-          counts[i] = oldCounts[j];
-        }
-      }
-    }
-
-    List<Tuple2<Long, Long>> entries() {
-      List<Tuple2<Long, Long>> out = new java.util.ArrayList<>(size);
-      for (int i = 0; i < keys.length; i++) {
-        if (used[i]) {
-          out.add(new Tuple2<>(keys[i], counts[i]));
-        }
-      }
-      return out;
-    }
   }
 }

@@ -27,13 +27,13 @@ public final class Vocabulary implements Serializable {
   static final int MIN_TEXTS = 3;
   static final int MIN_SAMPLE = 2000;
 
-  /** The words' hashes in an open-addressing table (0: empty; no word hashes to 0), a quarter full at most. */
+  /** The words' hashes in an open-addressing table (0: empty; no word hashes to 0), half full at most. */
   private final int[] table;
   private final int size;
 
   Vocabulary(int[] words) {
     this.size = words.length;
-    this.table = new int[words.length == 0 ? 0 : Integer.highestOneBit(Math.max(4, words.length * 4) - 1) << 1];
+    this.table = new int[words.length == 0 ? 0 : Integer.highestOneBit(Math.max(4, words.length * 2) - 1) << 1];
     for (int word : words) {
       int i = slot(word);
       while (table[i] != 0 && table[i] != word) {
@@ -78,7 +78,7 @@ public final class Vocabulary implements Serializable {
     // each partition counts its texts per word in memory: one record per word and partition
     List<Tuple2<Integer, Integer>> counts = sampledTexts
         .mapPartitionsToPair(texts -> {
-          ShingleCounts.IntCounter partition = new ShingleCounts.IntCounter(1 << 14);
+          ShingleCounts.Counter partition = new ShingleCounts.Counter(1 << 14);
           while (texts.hasNext()) {
             int[] found = words(texts.next());
             Arrays.sort(found);
@@ -90,7 +90,7 @@ public final class Vocabulary implements Serializable {
             partition.increment(SAMPLE_MARK);
           }
           List<Tuple2<Integer, Integer>> out = new ArrayList<>();
-          partition.forEachAtLeast(1, (word, n) -> out.add(new Tuple2<>(word, n)));
+          partition.forEachAtLeast(1, (word, n) -> out.add(new Tuple2<>((int) word, n)));
           return out.iterator();
         })
         .reduceByKey(Integer::sum)

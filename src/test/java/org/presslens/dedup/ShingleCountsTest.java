@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ShingleCountsTest {
   @Test
   void counterAgreesWithAHashMapThroughResizes() {
-    ShingleCounts.IntCounter counter = new ShingleCounts.IntCounter(4);
+    ShingleCounts.Counter counter = new ShingleCounts.Counter(4);
     Map<Integer, Integer> expected = new HashMap<>();
     SplittableRandom random = new SplittableRandom(1);
     for (int i = 0; i < 50_000; i++) {
@@ -19,10 +19,10 @@ class ShingleCountsTest {
       expected.merge(key, 1, Integer::sum);
     }
     Map<Integer, Integer> actual = new HashMap<>();
-    counter.forEachAtLeast(1, actual::put);
+    counter.forEachAtLeast(1, (k, n) -> actual.put((int) k, n));
     assertThat(actual).isEqualTo(expected);
     Map<Integer, Integer> frequent = new HashMap<>();
-    counter.forEachAtLeast(12, frequent::put);
+    counter.forEachAtLeast(12, (k, n) -> frequent.put((int) k, n));
     assertThat(frequent).allSatisfy((k, v) -> assertThat(v).isGreaterThanOrEqualTo(12))
         .hasSize((int) expected.values().stream().filter(v -> v >= 12).count());
   }

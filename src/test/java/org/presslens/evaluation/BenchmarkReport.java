@@ -19,11 +19,11 @@ final class BenchmarkReport {
   /** The same for any generated Markdown file with the given title. */
   static void writeSection(Path path, String title, String heading, String body) throws IOException {
     String text = Files.exists(path) ? Files.readString(path) : title + "\n";
-    String section = heading + "\n\n" + body;
+    String section = heading + "\n\n" + body.stripTrailing() + "\n";
     int start = text.indexOf(heading);
     if (start >= 0) {
       int end = text.indexOf("\n## ", start + 1);
-      text = text.substring(0, start) + section + (end >= 0 ? text.substring(end + 1) : "");
+      text = text.substring(0, start) + section + (end >= 0 ? "\n" + text.substring(end + 1) : "");
     } else {
       text = text.stripTrailing() + "\n\n" + section;
     }
