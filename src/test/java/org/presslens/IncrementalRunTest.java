@@ -117,20 +117,12 @@ class IncrementalRunTest {
         + "Harbour Union said its members would be redeployed rather than laid off. Castell told reporters that "
         + "safety came first. The repairs are expected to cost about four million crowns, paid from the port's "
         + "reserve fund, and the board will review the timetable in March.";
-    Path inputs = dir.resolve("in");
-    Files.createDirectories(inputs.resolve("one"));
-    Files.createDirectories(inputs.resolve("two"));
-    Files.writeString(inputs.resolve("one/a.jsonl"), line("late-copy", "Harbour Times", "2024-02-07", story)
+    Path jobFile = twoInputJob("in", line("late-copy", "Harbour Times", "2024-02-07", story)
         + line("other", "Harbour Times", "2024-02-08", "An unrelated report about the city council budget, "
             + "which Mayor Tomas Keel presented on Thursday. Keel said spending on roads would rise by a tenth and "
-            + "that the library opening hours would be extended from April, funded by the parking levy."));
-    Files.writeString(inputs.resolve("two/b.jsonl"), line("first-print", "Northwind Wire", "2024-02-06",
-        story.replace("at least six weeks", "six weeks or more")));
-    Path jobFile = dir.resolve("job.yaml");
-    Files.writeString(jobFile, "inputs:\n  - name: one\n    paths: [" + inputs.resolve("one") + "]\n"
-        + "  - name: two\n    paths: [" + inputs.resolve("two") + "]\n"
-        + "framing:\n  enabled: false\n");
-
+            + "that the library opening hours would be extended from April, funded by the parking levy."),
+        line("first-print", "Northwind Wire", "2024-02-06",
+        story.replace("at least six weeks", "six weeks or more")), "framing");
     Path full = dir.resolve("full");
     Path inc = dir.resolve("incremental");
     Pipeline.run(spark, load(jobFile, full.toString()));
@@ -178,9 +170,6 @@ class IncrementalRunTest {
         + "pipeline leak village green cricket pavilion choir organ chapel roof lead thieves police patrol "
         + "lantern festival market stalls cheese bakery tram depot signal cable bridge toll cyclists").split(" ");
     java.util.SplittableRandom random = new java.util.SplittableRandom(5);
-    Path inputs = dir.resolve("gazette");
-    Files.createDirectories(inputs.resolve("one"));
-    Files.createDirectories(inputs.resolve("two"));
     StringBuilder one = new StringBuilder();
     StringBuilder two = new StringBuilder();
     for (int i = 0; i < names.length; i++) {
@@ -190,13 +179,7 @@ class IncrementalRunTest {
       }
       (i < 2 ? one : two).append(line("g" + i, "Gazette", "2024-03-" + (10 + i), block + " " + body + "."));
     }
-    Files.writeString(inputs.resolve("one/a.jsonl"), one.toString());
-    Files.writeString(inputs.resolve("two/b.jsonl"), two.toString());
-    Path jobFile = dir.resolve("gazette.yaml");
-    Files.writeString(jobFile, "inputs:\n  - name: one\n    paths: [" + inputs.resolve("one") + "]\n"
-        + "  - name: two\n    paths: [" + inputs.resolve("two") + "]\n"
-        + "entities:\n  enabled: false\n");
-
+    Path jobFile = twoInputJob("gazette", one.toString(), two.toString(), "entities");
     Path full = dir.resolve("full");
     Path inc = dir.resolve("incremental");
     Pipeline.run(spark, load(jobFile, full.toString()));
@@ -210,6 +193,20 @@ class IncrementalRunTest {
     assertThat(processed(second, "framing")).as("the ten new articles and the earlier copy").isEqualTo(11);
     assertThat(spark.read().parquet(inc.resolve("article_framing").toString()).count()).isEqualTo(12);
     assertThat(differing(full, inc)).isEmpty();
+  }
+
+  /** A job of two JSON Lines inputs, "one" and "two", with the given stage turned off. */
+  private Path twoInputJob(String name, String one, String two, String disabledStage) throws IOException {
+    Path inputs = dir.resolve(name);
+    Files.createDirectories(inputs.resolve("one"));
+    Files.createDirectories(inputs.resolve("two"));
+    Files.writeString(inputs.resolve("one/a.jsonl"), one);
+    Files.writeString(inputs.resolve("two/b.jsonl"), two);
+    Path jobFile = dir.resolve(name + ".yaml");
+    Files.writeString(jobFile, "inputs:\n  - name: one\n    paths: [" + inputs.resolve("one") + "]\n"
+        + "  - name: two\n    paths: [" + inputs.resolve("two") + "]\n"
+        + disabledStage + ":\n  enabled: false\n");
+    return jobFile;
   }
 
   private static String line(String id, String source, String date, String body) {

@@ -112,12 +112,7 @@ final class BucketPairs implements PairFlatMapFunction<Iterator<Tuple2<Integer, 
     }
 
     private static int find(long[] slots, boolean[] used, long bucket) {
-      int mask = slots.length - 1;
-      int i = (int) Shingles.mix(bucket) & mask;
-      while (used[i] && slots[i] != bucket) {
-        i = (i + 1) & mask;
-      }
-      return i;
+      return ShingleCounts.Counter.slot(slots, used, bucket);
     }
 
     private void grow() {

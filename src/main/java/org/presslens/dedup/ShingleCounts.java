@@ -89,7 +89,8 @@ final class ShingleCounts implements PairFlatMapFunction<Iterator<Sketch>, Integ
       }
     }
 
-    private static int slot(long[] keys, boolean[] used, long key) {
+    /** The slot of {@code key} in an open-addressing table of long keys: where it is, or the free slot it goes to. */
+    static int slot(long[] keys, boolean[] used, long key) {
       int mask = keys.length - 1;
       int i = (int) Shingles.mix(key) & mask;
       while (used[i] && keys[i] != key) {
