@@ -1,8 +1,8 @@
 package org.presslens.dedup;
 
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
