@@ -11,23 +11,27 @@ import scala.Tuple2;
 /**
  * Executor side: an article's LSH band buckets, grouped by the partition that owns them. A bucket is a 64-bit hash
  * of the band number and the band's rows of the signature; its partition is the bucket modulo the number of
- * partitions. One record per (article, partition): (partition, [key, bucket, bucket, ...]), so the shuffle carries
- * a few arrays per article instead of one record per band. The signature is computed from the article's shingles
- * without the corpus-frequent ones (unless that leaves none). Articles too short to shingle have no buckets.
+ * partitions. One record per (article, partition): (partition, [key, set size, signature bytes..., bucket, bucket,
+ * ...]), so the shuffle carries a few arrays per article instead of one record per band; the set size and the
+ * signature bytes are what {@link SignatureFilter} judges the pairs on where they meet. The signature is computed
+ * from the article's shingles without the corpus-frequent ones (unless that leaves none). Articles too short to
+ * shingle have no buckets.
  */
 final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Serializable {
   private static final long serialVersionUID = 1L;
   private final MinHasher hasher;
   private final LshParams lsh;
   private final int[] frequent;
+  private final SignatureFilter pairFilter;
   /** 2^16-bit filter of the frequent shingles' hashes: most shingles are ruled out without a search. */
   private final long[] filter = new long[1 << 10];
   private int partitions = 1;
 
-  Bands(MinHasher hasher, LshParams lsh, int[] frequentSorted) {
+  Bands(MinHasher hasher, LshParams lsh, int[] frequentSorted, SignatureFilter pairFilter) {
     this.hasher = hasher;
     this.lsh = lsh;
     this.frequent = frequentSorted;
+    this.pairFilter = pairFilter;
     for (int shingle : frequentSorted) {
       int bit = filterBit(shingle);
       filter[bit >>> 6] |= 1L << bit;
@@ -40,7 +44,7 @@ final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Seria
 
   /** The same bands, grouped for {@code partitions} partitions. */
   Bands grouped(int partitions) {
-    Bands out = new Bands(hasher, lsh, frequent);
+    Bands out = new Bands(hasher, lsh, frequent, pairFilter);
     out.partitions = partitions;
     return out;
   }
@@ -50,7 +54,10 @@ final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Seria
     if (sketch.shingles.length == 0) {
       return java.util.Collections.emptyIterator();
     }
-    long[] buckets = buckets(signature(sketch.shingles));
+    int[] banded = withoutFrequent(sketch.shingles);
+    int[] signature = hasher.signature(banded);
+    long[] buckets = buckets(signature);
+    int header = header();
     int[] counts = new int[partitions];
     for (long bucket : buckets) {
       counts[partition(bucket, partitions)]++;
@@ -59,9 +66,11 @@ final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Seria
     List<Tuple2<Integer, long[]>> out = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       if (counts[p] > 0) {
-        groups[p] = new long[counts[p] + 1];
+        groups[p] = new long[header + counts[p]];
         groups[p][0] = sketch.key;
-        counts[p] = 1;
+        groups[p][1] = banded.length;
+        pairFilter.pack(signature, groups[p], 2);
+        counts[p] = header;
         out.add(new Tuple2<>(p, groups[p]));
       }
     }
@@ -70,6 +79,15 @@ final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Seria
       groups[p][counts[p]++] = bucket;
     }
     return out.iterator();
+  }
+
+  /** Longs before the buckets in a record: key, set size, signature bytes. */
+  int header() {
+    return 2 + pairFilter.words();
+  }
+
+  SignatureFilter pairFilter() {
+    return pairFilter;
   }
 
   /** The bucket of each band. */
@@ -92,11 +110,6 @@ final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Seria
   /** The MinHash signature of the whole set (frequent shingles included), for the pair's estimate. */
   int[] wholeSignature(int[] shingles) {
     return hasher.signature(shingles);
-  }
-
-  /** The signature as used for banding: without the run's frequent shingles. */
-  int[] signature(int[] shingles) {
-    return hasher.signature(withoutFrequent(shingles));
   }
 
   int[] withoutFrequent(int[] shingles) {

@@ -1,72 +1,112 @@
 package org.presslens.dedup;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Set;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import scala.Tuple2;
 
 /**
- * Candidate pairs from the LSH buckets one partition owns. Input: the partition's (partition, [key, bucket...])
- * records from {@link Bands}; they are indexed in a primitive bucket-to-members multimap (about 36 bytes per
- * band entry, no object per entry). A bucket of at most {@code maxBucketSize} articles gives all its pairs; a
- * larger one gives only the star of pairs with its smallest key, so a bucket of thousands of near-identical
- * boilerplate texts costs n-1 pairs instead of n²/2. Output: distinct (key_a, key_b) within the partition,
- * key_a < key_b; the same pair may still come from another partition's buckets.
+ * Candidate pairs from the LSH buckets one partition owns. Input: the partition's (partition, [key, set size,
+ * signature bytes, bucket...]) records from {@link Bands}, one per article; each article's key, size and bytes are
+ * kept once, and its buckets are indexed in a primitive bucket-to-members multimap (about 30 bytes per band entry,
+ * no object per entry). A bucket of at most {@code maxBucketSize} articles gives all its pairs; a larger one gives
+ * only the star of pairs with its smallest key, so a bucket of thousands of near-identical boilerplate texts costs
+ * n-1 pairs instead of n²/2. A pair is kept when {@link SignatureFilter} says it can still be a copy. Output:
+ * distinct (key_a, key_b) within the partition, key_a < key_b; the same pair may still come from another
+ * partition's buckets.
  */
 final class BucketPairs implements PairFlatMapFunction<Iterator<Tuple2<Integer, long[]>>, Long, Long> {
   private static final long serialVersionUID = 1L;
   private final int maxBucketSize;
+  private final SignatureFilter filter;
+  private final int header;
 
-  BucketPairs(int maxBucketSize) {
+  BucketPairs(int maxBucketSize, Bands bands) {
     this.maxBucketSize = maxBucketSize;
+    this.filter = bands.pairFilter();
+    this.header = bands.header();
   }
 
   @Override
   public Iterator<Tuple2<Long, Long>> call(Iterator<Tuple2<Integer, long[]>> records) {
+    Texts texts = new Texts(filter.words());
     Index index = new Index(1 << 12);
     while (records.hasNext()) {
       long[] record = records.next()._2();
-      for (int i = 1; i < record.length; i++) {
-        index.add(record[i], record[0]);
+      int text = texts.add(record);
+      for (int i = header; i < record.length; i++) {
+        index.add(record[i], text);
       }
     }
-    Set<Tuple2<Long, Long>> pairs = new HashSet<>();
-    index.forEachBucket(members -> emit(members, pairs));
+    PairSet pairs = new PairSet(1 << 12);
+    index.forEachBucket(members -> emit(members, texts, pairs));
     return pairs.iterator();
   }
 
-  void emit(long[] members, Set<Tuple2<Long, Long>> out) {
-    if (members.length < 2) {
-      return;
-    }
-    Arrays.sort(members);
+  void emit(int[] members, Texts texts, PairSet out) {
     if (members.length > maxBucketSize) {
+      int centre = 0;
       for (int j = 1; j < members.length; j++) {
-        if (members[j] != members[0]) {
-          out.add(new Tuple2<>(members[0], members[j]));
+        if (texts.keys[members[j]] < texts.keys[members[centre]]) {
+          centre = j;
         }
+      }
+      for (int j = 0; j < members.length; j++) {
+        pair(members[centre], members[j], texts, out);
       }
       return;
     }
     for (int i = 0; i < members.length; i++) {
       for (int j = i + 1; j < members.length; j++) {
-        if (members[i] != members[j]) {
-          out.add(new Tuple2<>(members[i], members[j]));
-        }
+        pair(members[i], members[j], texts, out);
       }
     }
   }
 
-  /** Open-addressing bucket -> chain of member keys, in parallel primitive arrays. */
+  private void pair(int left, int right, Texts texts, PairSet out) {
+    long a = texts.keys[left];
+    long b = texts.keys[right];
+    if (a != b && filter.keep(filter.estimate(texts.bytes, left * filter.words(), texts.bytes,
+        right * filter.words()), texts.sizes[left], texts.sizes[right])) {
+      out.add(Math.min(a, b), Math.max(a, b));
+    }
+  }
+
+  /** The partition's texts by their number in it: key, set size and signature bytes, in primitive arrays. */
+  static final class Texts {
+    private final int words;
+    long[] keys = new long[1 << 10];
+    int[] sizes = new int[1 << 10];
+    long[] bytes;
+    private int count;
+
+    Texts(int words) {
+      this.words = words;
+      bytes = new long[(1 << 10) * words];
+    }
+
+    /** Adds a {@link Bands} record's text; its number. */
+    int add(long[] record) {
+      if (count == keys.length) {
+        keys = Arrays.copyOf(keys, count * 2);
+        sizes = Arrays.copyOf(sizes, count * 2);
+        bytes = Arrays.copyOf(bytes, count * 2 * words);
+      }
+      keys[count] = record[0];
+      sizes[count] = (int) record[1];
+      System.arraycopy(record, 2, bytes, count * words, words);
+      return count++;
+    }
+  }
+
+  /** Open-addressing bucket -> chain of member texts, in parallel primitive arrays. */
   static final class Index {
     private long[] slots;
     private int[] heads;
     private int[] sizes;
     private boolean[] used;
     private int slotCount;
-    private long[] keys = new long[1 << 12];
+    private int[] members = new int[1 << 12];
     private int[] next = new int[1 << 12];
     private int entries;
 
@@ -77,12 +117,12 @@ final class BucketPairs implements PairFlatMapFunction<Iterator<Tuple2<Integer, 
       used = new boolean[capacity];
     }
 
-    void add(long bucket, long key) {
+    void add(long bucket, int member) {
       if (slotCount * 2 >= slots.length) {
         grow();
       }
-      if (entries == keys.length) {
-        keys = Arrays.copyOf(keys, entries * 2);
+      if (entries == members.length) {
+        members = Arrays.copyOf(members, entries * 2);
         next = Arrays.copyOf(next, entries * 2);
       }
       int i = find(slots, used, bucket);
@@ -92,21 +132,21 @@ final class BucketPairs implements PairFlatMapFunction<Iterator<Tuple2<Integer, 
         heads[i] = -1;
         slotCount++;
       }
-      keys[entries] = key;
+      members[entries] = member;
       next[entries] = heads[i];
       heads[i] = entries++;
       sizes[i]++;
     }
 
-    void forEachBucket(java.util.function.Consumer<long[]> action) {
+    void forEachBucket(java.util.function.Consumer<int[]> action) {
       for (int i = 0; i < slots.length; i++) {
         if (used[i] && sizes[i] > 1) {
-          long[] members = new long[sizes[i]];
+          int[] bucket = new int[sizes[i]];
           int n = 0;
           for (int e = heads[i]; e >= 0; e = next[e]) {
-            members[n++] = keys[e];
+            bucket[n++] = members[e];
           }
-          action.accept(members);
+          action.accept(bucket);
         }
       }
     }

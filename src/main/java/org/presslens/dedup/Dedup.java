@@ -65,8 +65,10 @@ public final class Dedup {
     }
 
     VerifyPairs verifier(int[] frequentSorted) {
-      return new VerifyPairs(new Bands(new MinHasher(permutations, seed), lsh, frequentSorted), rule, Templates.NONE,
-          shingleLabel());
+      SignatureFilter pairFilter = new SignatureFilter(permutations, lsh.bands() * lsh.rows(),
+          Math.min(rule.threshold(), rule.noisyMinJaccard()), Math.min(rule.containment(), rule.noisyContainment()));
+      return new VerifyPairs(new Bands(new MinHasher(permutations, seed), lsh, frequentSorted, pairFilter), rule,
+          Templates.NONE, shingleLabel());
     }
 
     /** The shingles in words, for the pairs' evidence: "folded 7-grams (1 in 4)". */
@@ -285,7 +287,7 @@ public final class Dedup {
       Partitioner partitioner, int bandPartitions, VerifyPairs verifier, Settings s) {
     JavaPairRDD<Long, Long> pairs = texts.values().flatMapToPair(verifier.bands().grouped(bandPartitions))
         .partitionBy(new HashPartitioner(bandPartitions))
-        .mapPartitionsToPair(new BucketPairs(s.maxBucketSize()))
+        .mapPartitionsToPair(new BucketPairs(s.maxBucketSize(), verifier.bands()))
         .partitionBy(partitioner)
         .mapPartitionsToPair(partition -> distinctInPartition(partition), true);
     return verify(pairs, sketches, partitioner, verifier);
@@ -310,8 +312,8 @@ public final class Dedup {
   }
 
   private static Iterator<Tuple2<Long, Long>> distinctInPartition(Iterator<Tuple2<Long, Long>> pairs) {
-    Set<Tuple2<Long, Long>> distinct = new HashSet<>();
-    pairs.forEachRemaining(distinct::add);
+    PairSet distinct = new PairSet(1 << 12);
+    pairs.forEachRemaining(p -> distinct.add(p._1(), p._2()));
     return distinct.iterator();
   }
 
