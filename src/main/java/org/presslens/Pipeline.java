@@ -180,8 +180,8 @@ public final class Pipeline {
    * Near duplicates of an incremental run: the dedup stage over the whole archive, every batch's articles (read back
    * from the articles table; dedup needs no NLP), so that its archive-wide statistics (the vocabulary of the noise
    * estimate, outlet templates, frequent shingles) and therefore its clusters are those of a full run over the same
-   * articles. Both tables are rewritten whole. The stage costs about 0.7 ms per article at 100,000 articles
-   * (docs/scale.md), against about 16 ms per article for the NLP of the new ones.
+   * articles. Both tables are rewritten whole. The stage costs about 0.5 ms per article at 100,000 articles
+   * and 0.9 ms at 1,000,000 (docs/scale.md), against about 16 ms per article for the NLP of the new ones.
    */
   private void dedupIncremental(Dedup.Settings settings, TableWriter out, long archiveArticles) {
     Dataset<Row> archive = batch.all(Articles.TABLE, Articles.SCHEMA).drop(TableWriter.BATCH);
