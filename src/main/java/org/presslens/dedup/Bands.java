@@ -23,8 +23,8 @@ final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Seria
   private final LshParams lsh;
   private final int[] frequent;
   private final SignatureFilter pairFilter;
-  /** 2^16-bit filter of the frequent shingles' hashes: most shingles are ruled out without a search. */
-  private final long[] filter = new long[1 << 10];
+  /** 2^18-bit (32 KB) filter of the frequent shingles' hashes: most shingles are ruled out without a search. */
+  private final long[] filter = new long[1 << 12];
   private int partitions = 1;
 
   Bands(MinHasher hasher, LshParams lsh, int[] frequentSorted, SignatureFilter pairFilter) {
@@ -39,7 +39,7 @@ final class Bands implements PairFlatMapFunction<Sketch, Integer, long[]>, Seria
   }
 
   private static int filterBit(int shingle) {
-    return (int) (Shingles.mix(shingle) >>> 48);
+    return (int) (Shingles.mix(shingle) >>> 46);
   }
 
   /** The same bands, grouped for {@code partitions} partitions. */

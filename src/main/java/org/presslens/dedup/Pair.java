@@ -17,7 +17,7 @@ public final class Pair implements Serializable {
   String relation;
   double jaccard;
   double containment;
-  /** MinHash estimate of the Jaccard similarity; null for exact pairs. */
+  /** MinHash estimate of the Jaccard similarity; null for exact pairs and for candidates that are not copies. */
   Double estimate;
   /** Shingles of each article and shared by both, as judged (null for exact pairs). */
   Integer shinglesA;

@@ -110,8 +110,10 @@ final class VerifyPairs implements Serializable {
     Judgement judged = judge(a, b);
     SetSimilarity s = judged.similarity();
     String relation = rule.relation(s, judged.noisy());
-    // on the whole sets: the same whatever frequent shingles the run left out of its signatures
-    double estimate = MinHasher.estimate(bands.wholeSignature(a.shingles), bands.wholeSignature(b.shingles));
+    // on the whole sets: the same whatever frequent shingles the run left out of its signatures; only for a
+    // verified pair (the only kind written)
+    Double estimate = relation == null ? null
+        : MinHasher.estimate(bands.wholeSignature(a.shingles), bands.wholeSignature(b.shingles));
     Pair pair = Pair.of(a, b, relation, s.jaccard(), s.containment(), estimate);
     pair.shared = s.intersection();
     pair.templateShared = judged.templateShingles();

@@ -124,6 +124,11 @@ public final class Vocabulary implements Serializable {
     return (double) unknown / found.length;
   }
 
+  /** The lower-case letter, or -1 (for an ASCII character with the case bit set). */
+  private static int asciiLetter(int lower) {
+    return lower >= 'a' && lower <= 'z' ? lower : -1;
+  }
+
   /** Hashes of the text's words (maximal runs of at least two letters, lower-cased), in order. */
   static int[] words(String text) {
     int[] out = new int[Math.max(16, text.length() / 4)];
@@ -132,11 +137,13 @@ public final class Vocabulary implements Serializable {
     long h = 0;
     for (int i = 0; i <= text.length(); i++) {
       char c = i < text.length() ? text.charAt(i) : ' ';
-      if (Character.isLetter(c)) {
+      // ASCII first: Character's tables cost more than the rest of the loop (the noise estimate reads every word)
+      int lower = c < 128 ? asciiLetter(c | 0x20) : Character.isLetter(c) ? Character.toLowerCase(c) : -1;
+      if (lower >= 0) {
         if (length == 0) {
           h = 0xcbf29ce484222325L;
         }
-        h = (h ^ Character.toLowerCase(c)) * 0x100000001b3L;
+        h = (h ^ lower) * 0x100000001b3L;
         length++;
       } else {
         if (length >= 2) {

@@ -24,6 +24,31 @@ class VocabularyTest {
   }
 
   @Test
+  void wordsAreRunsOfLettersLowerCasedInAnyScript() {
+    // one-letter runs are not words; digits and punctuation end a word
+    assertThat(Vocabulary.words("Paris, PARIS and paris! a Zürich ZÜRICH x2y [ok]@`{z}"))
+        .isEqualTo(Vocabulary.words("paris paris and paris zürich zürich ok")).hasSize(7);
+    // every character as Character's letter tables see it: the ASCII path agrees with them
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < 0x250; c++) {
+      all.append(c).append(c).append(' ');
+    }
+    int letters = 0;
+    for (char c = 0; c < 0x250; c++) {
+      letters += Character.isLetter(c) ? 1 : 0;
+    }
+    int[] words = Vocabulary.words(all.toString());
+    assertThat(words).hasSize(letters);
+    int w = 0;
+    for (char c = 0; c < 0x250; c++) {
+      if (Character.isLetter(c)) {
+        char lower = Character.toLowerCase(c);
+        assertThat(words[w++]).as("U+%04X", (int) c).isEqualTo(Vocabulary.words("" + lower + lower)[0]);
+      }
+    }
+  }
+
+  @Test
   void scannedTextsAreNoisyAndCleanOnesAreNot() {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
     Vocabulary vocabulary = Vocabulary.learn(jsc.parallelize(clean(Vocabulary.MIN_SAMPLE + 50), 3));
