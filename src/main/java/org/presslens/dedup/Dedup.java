@@ -97,7 +97,8 @@ public final class Dedup {
 
   /**
    * What the stage produces: the two tables (over cached results: writing them recomputes nothing) and its
-   * figures for the run report. {@link #release} once they are written.
+   * figures for the run report ({@code candidatePairs}: the LSH pairs that passed the signature filter, each
+   * verified on its shingle sets). {@link #release} once they are written.
    */
   public record Result(Dataset<Row> duplicates, Dataset<Row> pairs, long distinctTexts, int frequentShingles,
       long candidatePairs, long verifiedPairs, long exactPairs, long templateShingles, List<JavaRDD<?>> cached) {
