@@ -21,24 +21,18 @@ final class PairSet {
     used = new boolean[capacity];
   }
 
-  /** Adds the pair; false when it was there. */
-  boolean add(long first, long second) {
+  /** Adds the pair (nothing when it is there). */
+  void add(long first, long second) {
     if (size * 2 >= firsts.length) {
       grow();
     }
     int i = slot(firsts, seconds, used, first, second);
-    if (used[i]) {
-      return false;
+    if (!used[i]) {
+      used[i] = true;
+      firsts[i] = first;
+      seconds[i] = second;
+      size++;
     }
-    used[i] = true;
-    firsts[i] = first;
-    seconds[i] = second;
-    size++;
-    return true;
-  }
-
-  int size() {
-    return size;
   }
 
   /** The pairs, in no particular order. */
