@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -51,10 +53,20 @@ public final class Entities {
   static final int CONTEXT_LIMIT = 200;
   private static final UserDefinedFunction KEY = udf((UDF1<String, String>) Names::key, DataTypes.StringType);
   private static final UserDefinedFunction FOLD_KEY = udf((UDF1<String, String>) Names::fold, DataTypes.StringType);
-  private static final UserDefinedFunction TAIL = udf((UDF1<String, String>) key -> {
-    List<String> tokens = Names.tokens(key);
-    return tokens.size() <= 1 ? key : tokens.get(tokens.size() - 1);
-  }, DataTypes.StringType);
+  private static final UserDefinedFunction BARE =
+      udf((UDF1<String, String>) Names::withoutMiddleInitials, DataTypes.StringType);
+  private static final UserDefinedFunction CLEAN = udf((UDF1<String, String>) Names::clean, DataTypes.StringType);
+  private static final UserDefinedFunction TITLED =
+      udf((UDF1<String, Boolean>) surface -> !Names.honorifics(surface).isEmpty(), DataTypes.BooleanType);
+  static final String EVIDENCE = "evidence";
+  /** {@link #initials}: the share of a bare name's initialed mentions that one set of initials must have. */
+  static final double INITIAL_DOMINANCE = 0.9;
+  /** {@link #referents}: the share of a one-word name's mentions its full name must be linked from. */
+  static final double REFERENT_SHARE = 0.3;
+  /** {@link #referents}: the articles that must link the one-word name to its full name. */
+  static final long REFERENT_ARTICLES = 3;
+  /** {@link #genders}: the votes a gender needs. */
+  static final long GENDER_VOTES = 3;
 
   private Entities() {}
 
@@ -76,15 +88,24 @@ public final class Entities {
     return ExtractMentions.SCHEMA.add(NAME_KEY, DataTypes.StringType);
   }
 
-  /** Entity ids (with cross-article variants merged) and the two tables, from {@link #extract}'s output. */
+  /**
+   * Entity ids and the two tables, from {@link #extract}'s output. Across articles, in order: spelling variants
+   * ({@link #variants}), middle initials ({@link #initials}), honorifics that contradict their entity's gender taken
+   * out of it ({@link #honorifics}), then the corpus referent of one-word names ({@link #referents}).
+   * An entity is a resolved name, whatever type the tagger gave each mention; its type is decided by the mentions'
+   * votes ({@link #types}).
+   */
   public static Result tables(Dataset<Row> extracted) {
     // Each step is checkpointed (materialised, lineage cut): the steps join the mentions with themselves
     // several times, and one plan over all of them takes Spark's planner minutes.
     Dataset<Row> folded = apply(extracted, variants(extracted).localCheckpoint(), "transliteration")
         .localCheckpoint();
-    Dataset<Row> linked = apply(folded, surnames(folded).localCheckpoint(), "short_form")
-        .withColumn(EntityMentions.ENTITY_ID,
-            substring(sha2(concat_ws("|", col(EntityMentions.ENTITY_TYPE), col(NAME_KEY)), 256), 1, 16))
+    Dataset<Row> initialed = apply(folded, initials(folded).localCheckpoint(), "initial").localCheckpoint();
+    Dataset<Row> gendered = honorifics(initialed).localCheckpoint();
+    Dataset<Row> referred = applyReferents(gendered, referents(gendered).localCheckpoint()).localCheckpoint();
+    Dataset<Row> typed = types(referred).localCheckpoint();
+    Dataset<Row> linked = referred.drop(EntityMentions.ENTITY_TYPE).join(typed, NAME_KEY)
+        .withColumn(EntityMentions.ENTITY_ID, substring(sha2(col(NAME_KEY), 256), 1, 16))
         .localCheckpoint();
     // the entity's name: its most frequent resolved form (longest, then alphabetical, on a tie)
     Dataset<Row> names = linked.groupBy(EntityMentions.ENTITY_ID, RESOLVED).agg(count(lit(1)).as("n"))
@@ -101,7 +122,7 @@ public final class Entities {
         .agg(org.apache.spark.sql.functions.sort_array(collect_list(struct(col("rank"), col(EntityMentions.SURFACE))))
             .getField(EntityMentions.SURFACE).as(EntityTable.TOP_SURFACE_FORMS));
     Dataset<Row> entities = mentions.groupBy(EntityMentions.ENTITY_ID, EntityMentions.ENTITY_NAME,
-            EntityMentions.ENTITY_TYPE)
+            EntityMentions.ENTITY_TYPE, EntityTable.TYPE_SHARE, EntityTable.GENDER)
         .agg(count(lit(1)).as(EntityTable.MENTIONS), countDistinct(EntityMentions.ARTICLE_ID).as(EntityTable.DOCUMENTS),
             countDistinct(EntityMentions.OUTLET).as(EntityTable.OUTLETS),
             min(EntityMentions.PUBLISHED_DATE).as(EntityTable.FIRST_SEEN),
@@ -113,87 +134,202 @@ public final class Entities {
   }
 
   /**
-   * Mentions with their name key replaced through a (entity_type, name_key, canonical_key) mapping; a mention
-   * that was linked exactly in its article takes {@code method} as its link method.
+   * Mentions with their name key replaced through a (name_key, canonical_key, evidence) mapping; a mention that was
+   * linked exactly in its article takes {@code method} and the mapping's evidence.
    */
   static Dataset<Row> apply(Dataset<Row> mentions, Dataset<Row> mapping, String method) {
-    return mentions.join(mapping, Schemas.columns(EntityMentions.ENTITY_TYPE, NAME_KEY), "left")
-        .withColumn(EntityMentions.LINK_METHOD, when(col(CANONICAL_KEY).isNotNull()
-            .and(col(CANONICAL_KEY).notEqual(col(NAME_KEY)))
-            .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias")), lit(method))
-            .otherwise(col(EntityMentions.LINK_METHOD)))
+    Column relinked = col(CANONICAL_KEY).isNotNull().and(col(CANONICAL_KEY).notEqual(col(NAME_KEY)))
+        .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias"));
+    return mentions.join(mapping, Schemas.columns(NAME_KEY), "left")
+        .withColumn(EntityMentions.LINK_EVIDENCE, when(relinked, col(EVIDENCE))
+            .otherwise(col(EntityMentions.LINK_EVIDENCE)))
+        .withColumn(EntityMentions.LINK_METHOD, when(relinked, lit(method)).otherwise(col(EntityMentions.LINK_METHOD)))
         .withColumn(NAME_KEY, coalesce(col(CANONICAL_KEY), col(NAME_KEY)))
-        .drop(CANONICAL_KEY);
+        .drop(CANONICAL_KEY, EVIDENCE);
   }
 
-  /** For each (entity_type, name_key) of {@code keys}: up to {@link #CONTEXT_LIMIT} names mentioned with it. */
+  /** For each name_key of {@code keys}: up to {@link #CONTEXT_LIMIT} other names mentioned with it. */
   static Dataset<Row> context(Dataset<Row> mentions, Dataset<Row> keys) {
-    Dataset<Row> docs = mentions.select(col(EntityMentions.ARTICLE_ID),
-        concat_ws("|", col(EntityMentions.ENTITY_TYPE), col(NAME_KEY)).as("other")).distinct();
-    return mentions.select(EntityMentions.ARTICLE_ID, EntityMentions.ENTITY_TYPE, NAME_KEY).distinct()
-        .join(keys.select(EntityMentions.ENTITY_TYPE, NAME_KEY).distinct(),
-            Schemas.columns(EntityMentions.ENTITY_TYPE, NAME_KEY))
+    Dataset<Row> docs = mentions.select(col(EntityMentions.ARTICLE_ID), col(NAME_KEY).as("other")).distinct();
+    return mentions.select(EntityMentions.ARTICLE_ID, NAME_KEY).distinct()
+        .join(keys.select(NAME_KEY).distinct(), NAME_KEY)
         .join(docs, EntityMentions.ARTICLE_ID)
-        .filter(col("other").notEqual(concat_ws("|", col(EntityMentions.ENTITY_TYPE), col(NAME_KEY))))
-        .groupBy(EntityMentions.ENTITY_TYPE, NAME_KEY)
+        .filter(col("other").notEqual(col(NAME_KEY)))
+        .groupBy(NAME_KEY)
         .agg(org.apache.spark.sql.functions.slice(collect_set("other"), 1, CONTEXT_LIMIT).as("context"));
   }
 
   /**
-   * Surnames across articles: a one-word PERSON name ("Assad" in an article that never gives the full name)
-   * joins the one full PERSON name ending with it, when that full name is at least twice as mentioned as any
-   * other full name ending with it and the two share context (a name mentioned with each). Output:
-   * (entity_type, name_key, canonical_key).
+   * Middle initials across articles: a name with middle initials ("donald j trump") joins the same name without
+   * them ("donald trump") when that name is mentioned and the initials are, with at least
+   * {@link #INITIAL_DOMINANCE} of the mentions, the only ones written with it ("george w bush" and "george hw
+   * bush" both stay themselves). Output: (name_key, canonical_key, evidence).
    */
-  static Dataset<Row> surnames(Dataset<Row> mentions) {
-    Dataset<Row> names = mentions.filter(col(EntityMentions.ENTITY_TYPE).equalTo(NerBackend.PERSON))
-        .groupBy(EntityMentions.ENTITY_TYPE, NAME_KEY).agg(count(lit(1)).as("n"))
-        .withColumn("tail", TAIL.apply(col(NAME_KEY)));
-    Dataset<Row> singles = names.filter(col("tail").equalTo(col(NAME_KEY)));
-    Dataset<Row> fulls = names.filter(col("tail").notEqual(col(NAME_KEY)))
-        .select(col(EntityMentions.ENTITY_TYPE), col("tail"), col(NAME_KEY).as(CANONICAL_KEY), col("n").as("full_n"));
-    Dataset<Row> candidates = singles.select(col(EntityMentions.ENTITY_TYPE), col(NAME_KEY), col("tail"))
-        .join(fulls, Schemas.columns(EntityMentions.ENTITY_TYPE, "tail"))
-        .withColumn("rank", row_number().over(Window.partitionBy(EntityMentions.ENTITY_TYPE, NAME_KEY)
-            .orderBy(desc("full_n"), col(CANONICAL_KEY))))
-        .withColumn("next_n", org.apache.spark.sql.functions.lead("full_n", 1).over(
-            Window.partitionBy(EntityMentions.ENTITY_TYPE, NAME_KEY).orderBy(desc("full_n"), col(CANONICAL_KEY))))
-        .filter(col("rank").equalTo(1).and(col("next_n").isNull().or(col("full_n").geq(col("next_n").multiply(2)))));
-    Dataset<Row> keys = candidates.select(EntityMentions.ENTITY_TYPE, NAME_KEY)
-        .union(candidates.select(col(EntityMentions.ENTITY_TYPE), col(CANONICAL_KEY).as(NAME_KEY)));
-    Dataset<Row> context = context(mentions, keys);
-    Dataset<Row> fullContext = context.select(col(EntityMentions.ENTITY_TYPE), col(NAME_KEY).as(CANONICAL_KEY),
-        col("context").as("full_context"));
-    return candidates.join(context, Schemas.columns(EntityMentions.ENTITY_TYPE, NAME_KEY))
-        .join(fullContext, Schemas.columns(EntityMentions.ENTITY_TYPE, CANONICAL_KEY))
-        .filter(org.apache.spark.sql.functions.arrays_overlap(col("context"), col("full_context")))
-        .select(EntityMentions.ENTITY_TYPE, NAME_KEY, CANONICAL_KEY);
+  static Dataset<Row> initials(Dataset<Row> mentions) {
+    Dataset<Row> names = mentions.groupBy(NAME_KEY).agg(count(lit(1)).as("n"))
+        .withColumn("bare", BARE.apply(col(NAME_KEY)));
+    Dataset<Row> bare = names.filter(col("bare").equalTo(col(NAME_KEY))).select(col(NAME_KEY).as("bare"),
+        col("n").as("bare_n"));
+    Dataset<Row> initialed = names.filter(col("bare").notEqual(col(NAME_KEY)))
+        .withColumn("group_n", org.apache.spark.sql.functions.sum("n").over(Window.partitionBy("bare")));
+    return initialed.join(bare, "bare")
+        .filter(col("n").geq(col("group_n").multiply(INITIAL_DOMINANCE)))
+        .select(col(NAME_KEY), col("bare").as(CANONICAL_KEY),
+            concat(lit("'"), col(NAME_KEY), lit("' is the only initialed form of '"), col("bare"), lit("' ("),
+                col("n"), lit(" of "), col("group_n"), lit(" initialed mentions)")).as(EVIDENCE));
+  }
+
+  /**
+   * The corpus referent of one-word names: a one-word name that its article leaves unresolved ("Trump" in an
+   * article that never writes the full name) joins the full name it is linked to in the other articles, when
+   * that full name takes at least {@link #REFERENT_SHARE} of all its mentions (linked or not) and twice as many
+   * links as the next full name, in at least {@link #REFERENT_ARTICLES} articles, and is not known to be of the
+   * other gender than the mention's honorific says. Output: (name_key, honorific_gender, canonical_key,
+   * evidence), honorific_gender "" for none.
+   */
+  static Dataset<Row> referents(Dataset<Row> mentions) {
+    Dataset<Row> genders = genders(mentions);
+    Column single = org.apache.spark.sql.functions.not(col(ExtractMentions.OWN_KEY).contains(" "));
+    Dataset<Row> links = mentions.filter(col(EntityMentions.LINK_METHOD).equalTo("short_form").and(single))
+        .groupBy(col(ExtractMentions.OWN_KEY), col(NAME_KEY).as(CANONICAL_KEY))
+        .agg(count(lit(1)).as("links"), countDistinct(EntityMentions.ARTICLE_ID).as("articles"))
+        .join(genders.withColumnRenamed(NAME_KEY, CANONICAL_KEY), Schemas.columns(CANONICAL_KEY), "left")
+        .groupBy(ExtractMentions.OWN_KEY)
+        .agg(collect_list(struct(col(CANONICAL_KEY), col("links"), col("articles"), col(EntityTable.GENDER)))
+            .as("candidates"));
+    Dataset<Row> unlinked = mentions.filter(org.apache.spark.sql.functions.not(col(NAME_KEY).contains(" ")))
+        .groupBy(col(NAME_KEY).as(ExtractMentions.OWN_KEY),
+            coalesce(col(ExtractMentions.HONORIFIC_GENDER), lit("")).as(ExtractMentions.HONORIFIC_GENDER))
+        .agg(count(lit(1)).as("unlinked"))
+        .withColumn("all_unlinked", org.apache.spark.sql.functions.sum("unlinked")
+            .over(Window.partitionBy(ExtractMentions.OWN_KEY)));
+    StructType out = new StructType().add(NAME_KEY, DataTypes.StringType)
+        .add(ExtractMentions.HONORIFIC_GENDER, DataTypes.StringType).add(CANONICAL_KEY, DataTypes.StringType)
+        .add(EVIDENCE, DataTypes.StringType);
+    return unlinked.join(links, ExtractMentions.OWN_KEY).flatMap(Entities::referent, Encoders.row(out));
+  }
+
+  /** {@link #referents} for one (one-word name, honorific gender). */
+  static java.util.Iterator<Row> referent(Row row) {
+    String key = row.getAs(ExtractMentions.OWN_KEY);
+    String gender = row.getAs(ExtractMentions.HONORIFIC_GENDER);
+    long unlinked = row.<Long>getAs("all_unlinked");
+    List<Row> candidates = new ArrayList<>(row.getList(row.fieldIndex("candidates")));
+    candidates.removeIf(c -> !gender.isEmpty() && !c.isNullAt(3) && !c.getString(3).equals(gender));
+    candidates.sort((a, b) -> Long.compare(b.getLong(1), a.getLong(1)));
+    long links = candidates.stream().mapToLong(c -> c.getLong(1)).sum();
+    if (candidates.isEmpty()) {
+      return java.util.Collections.emptyIterator();
+    }
+    Row best = candidates.get(0);
+    long next = candidates.size() > 1 ? candidates.get(1).getLong(1) : 0;
+    boolean dominant = best.getLong(1) >= REFERENT_SHARE * (links + unlinked) && best.getLong(1) >= 2 * next
+        && best.getLong(2) >= REFERENT_ARTICLES;
+    if (!dominant) {
+      return java.util.Collections.emptyIterator();
+    }
+    String evidence = String.format(java.util.Locale.ROOT,
+        "'%s' is linked to '%s' in %d articles: %d of its %d mentions across articles (next full name: %d)",
+        key, best.getString(0), best.getLong(2), best.getLong(1), links + unlinked, next);
+    return List.of(RowFactory.create(key, gender, best.getString(0), evidence)).iterator();
+  }
+
+  /** Mentions through {@link #referents}' mapping, by one-word name and honorific gender. */
+  static Dataset<Row> applyReferents(Dataset<Row> mentions, Dataset<Row> mapping) {
+    Column relinked = col(CANONICAL_KEY).isNotNull().and(col(EntityMentions.LINK_METHOD).isin("exact", "alias"));
+    return mentions.withColumn("gender_key", coalesce(col(ExtractMentions.HONORIFIC_GENDER), lit("")))
+        .join(mapping.withColumnRenamed(ExtractMentions.HONORIFIC_GENDER, "gender_key"),
+            Schemas.columns(NAME_KEY, "gender_key"), "left")
+        .withColumn(EntityMentions.LINK_EVIDENCE, when(relinked, col(EVIDENCE))
+            .otherwise(col(EntityMentions.LINK_EVIDENCE)))
+        .withColumn(EntityMentions.LINK_METHOD, when(relinked, lit("corpus_referent"))
+            .otherwise(col(EntityMentions.LINK_METHOD)))
+        .withColumn(NAME_KEY, coalesce(col(CANONICAL_KEY), col(NAME_KEY)))
+        .drop("gender_key", CANONICAL_KEY, EVIDENCE);
+  }
+
+  /**
+   * Each name's gender as its mentions say it: the honorifics ("Mr.", "Mrs.") and the pronoun after each mention.
+   * M or F when one side has at least {@link #GENDER_VOTES} votes and three times the other's; else null. Output:
+   * (name_key, gender, men, women).
+   */
+  static Dataset<Row> genders(Dataset<Row> mentions) {
+    Column man = when(col(ExtractMentions.HONORIFIC_GENDER).equalTo(Names.MAN), 1).otherwise(0)
+        .plus(when(col(ExtractMentions.PRONOUN).equalTo(Names.MAN), 1).otherwise(0));
+    Column woman = when(col(ExtractMentions.HONORIFIC_GENDER).equalTo(Names.WOMAN), 1).otherwise(0)
+        .plus(when(col(ExtractMentions.PRONOUN).equalTo(Names.WOMAN), 1).otherwise(0));
+    return mentions.groupBy(NAME_KEY)
+        .agg(org.apache.spark.sql.functions.sum(man).as("men"), org.apache.spark.sql.functions.sum(woman).as("women"))
+        .withColumn(EntityTable.GENDER,
+            when(col("men").geq(GENDER_VOTES).and(col("men").geq(col("women").multiply(3))), lit(Names.MAN))
+                .when(col("women").geq(GENDER_VOTES).and(col("women").geq(col("men").multiply(3))), lit(Names.WOMAN)));
+  }
+
+  /**
+   * A mention whose honorific contradicts the gender of the entity it was linked to ("Mr. Trump" linked to
+   * "Melania Trump" in an article that names her alone) goes back to its own name. Output: the mentions.
+   */
+  static Dataset<Row> honorifics(Dataset<Row> mentions) {
+    Dataset<Row> genders = genders(mentions).select(col(NAME_KEY), col(EntityTable.GENDER).as("entity_gender"),
+        col("men"), col("women"));
+    Column contradicts = col("entity_gender").isNotNull().and(col(ExtractMentions.HONORIFIC_GENDER).isNotNull())
+        .and(col(ExtractMentions.HONORIFIC_GENDER).notEqual(col("entity_gender")))
+        .and(col(NAME_KEY).notEqual(col(ExtractMentions.OWN_KEY)));
+    return mentions.join(genders, Schemas.columns(NAME_KEY), "left")
+        .withColumn(EntityMentions.LINK_EVIDENCE, when(contradicts, concat(lit("honorific does not fit '"),
+                col(NAME_KEY), lit("' ("), col("men"), lit(" male and "), col("women"), lit(" female cues)")))
+            .otherwise(col(EntityMentions.LINK_EVIDENCE)))
+        .withColumn(EntityMentions.LINK_METHOD, when(contradicts, lit("honorific"))
+            .otherwise(col(EntityMentions.LINK_METHOD)))
+        .withColumn(RESOLVED, when(contradicts, CLEAN.apply(col(EntityMentions.SURFACE))).otherwise(col(RESOLVED)))
+        .withColumn(NAME_KEY, when(contradicts, col(ExtractMentions.OWN_KEY)).otherwise(col(NAME_KEY)))
+        .drop("entity_gender", "men", "women");
+  }
+
+  /**
+   * Each entity's type by its mentions' votes: the type each mention has in its article (the tagger's, made
+   * consistent within the article), PERSON for a mention written with a title or honorific ("Mr. Trump"). Output: (name_key,
+   * entity_type, type_share, gender).
+   */
+  static Dataset<Row> types(Dataset<Row> mentions) {
+    Dataset<Row> votes = mentions
+        .withColumn(EntityMentions.ENTITY_TYPE, when(TITLED.apply(col(EntityMentions.SURFACE)), lit(NerBackend.PERSON))
+            .otherwise(col(EntityMentions.ENTITY_TYPE)))
+        .groupBy(col(NAME_KEY), col(EntityMentions.ENTITY_TYPE))
+        .agg(count(lit(1)).as("votes"))
+        .withColumn("all_votes", org.apache.spark.sql.functions.sum("votes").over(Window.partitionBy(NAME_KEY)))
+        .withColumn("order", when(col(EntityMentions.ENTITY_TYPE).equalTo(NerBackend.PERSON), 0)
+            .when(col(EntityMentions.ENTITY_TYPE).equalTo(NerBackend.ORGANIZATION), 1)
+            .when(col(EntityMentions.ENTITY_TYPE).equalTo(NerBackend.LOCATION), 2).otherwise(3))
+        .withColumn("rank", row_number().over(Window.partitionBy(NAME_KEY).orderBy(desc("votes"), col("order"))))
+        .filter(col("rank").equalTo(1))
+        .select(col(NAME_KEY), col(EntityMentions.ENTITY_TYPE),
+            col("votes").divide(col("all_votes")).as(EntityTable.TYPE_SHARE));
+    return votes.join(genders(mentions).select(NAME_KEY, EntityTable.GENDER), NAME_KEY);
   }
 
   /**
    * Spelling variants across articles ("Sergei Lavrov" / "Sergey Lavrov", "Bashar al-Assad" / "Bashar Assad"):
-   * names of one type with the same {@link Names#fold} are merged when they share context, that is when some
-   * other entity name is mentioned in an article with each of them. Each merged group takes its most mentioned
-   * name. Output: (entity_type, name_key, canonical_key) for the names that have variants.
+   * names with the same {@link Names#fold} are merged when they share context, that is when some other entity
+   * name is mentioned in an article with each of them. Each merged group takes its most mentioned name. Output:
+   * (name_key, canonical_key, evidence) for the names that have variants.
    */
   static Dataset<Row> variants(Dataset<Row> extracted) {
-    Dataset<Row> names = extracted.groupBy(EntityMentions.ENTITY_TYPE, NAME_KEY).agg(count(lit(1)).as("n"))
+    Dataset<Row> names = extracted.groupBy(NAME_KEY).agg(count(lit(1)).as("n"))
         .withColumn(FOLD, FOLD_KEY.apply(col(NAME_KEY)));
-    Dataset<Row> candidates = names.join(names.groupBy(EntityMentions.ENTITY_TYPE, FOLD)
-            .agg(countDistinct(NAME_KEY).as("variants")).filter(col("variants").gt(1)),
-        Schemas.columns(EntityMentions.ENTITY_TYPE, FOLD));
+    Dataset<Row> candidates = names.join(names.groupBy(FOLD)
+            .agg(countDistinct(NAME_KEY).as("variants")).filter(col("variants").gt(1)), FOLD);
     Dataset<Row> context = context(extracted, candidates);
-    StructType out = new StructType().add(EntityMentions.ENTITY_TYPE, DataTypes.StringType)
-        .add(NAME_KEY, DataTypes.StringType).add(CANONICAL_KEY, DataTypes.StringType);
-    return candidates.join(context, Schemas.columns(EntityMentions.ENTITY_TYPE, NAME_KEY), "left")
-        .groupBy(EntityMentions.ENTITY_TYPE, FOLD)
+    StructType out = new StructType().add(NAME_KEY, DataTypes.StringType).add(CANONICAL_KEY, DataTypes.StringType)
+        .add(EVIDENCE, DataTypes.StringType);
+    return candidates.join(context, Schemas.columns(NAME_KEY), "left")
+        .groupBy(FOLD)
         .agg(collect_list(struct(col(NAME_KEY), col("n"), col("context"))).as("names"))
         .flatMap(Entities::mergeVariants, Encoders.row(out));
   }
 
   /** One fold group: union names that share a context name; each union maps to its most mentioned name. */
   static java.util.Iterator<Row> mergeVariants(Row group) {
-    String type = group.getAs(EntityMentions.ENTITY_TYPE);
     List<Row> members = group.getList(group.fieldIndex("names"));
     int size = members.size();
     int[] parent = new int[size];
@@ -222,7 +358,9 @@ public final class Entities {
     }
     List<Row> out = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      out.add(RowFactory.create(type, members.get(i).getString(0), members.get(best.get(find(parent, i))).getString(0)));
+      String canonical = members.get(best.get(find(parent, i))).getString(0);
+      out.add(RowFactory.create(members.get(i).getString(0), canonical,
+          "spelling variant of '" + canonical + "' sharing a co-mentioned name"));
     }
     return out.iterator();
   }

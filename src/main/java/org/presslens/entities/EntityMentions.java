@@ -25,13 +25,17 @@ public final class EntityMentions {
   public static final String PARAGRAPH_INDEX = "paragraph_index";
   public static final String IN_LEAD = "in_lead";
   public static final String LINK_METHOD = "link_method";
+  public static final String LINK_EVIDENCE = "link_evidence";
+  public static final String TAGGED_TYPE = "tagged_type";
 
   public static final StructType SCHEMA = Schemas.struct(
       column(ARTICLE_ID, DataTypes.StringType, false, "The article (articles.article_id); canonical articles only"),
       column(OUTLET, DataTypes.StringType, true, "The article's outlet (copied from articles for convenience)"),
       column(PUBLISHED_DATE, DataTypes.DateType, true, "The article's publication date (copied from articles)"),
       column(ENTITY_ID, DataTypes.StringType, false, "The entity (entities.entity_id)"),
-      column(ENTITY_TYPE, DataTypes.StringType, false, "PERSON, ORGANIZATION, LOCATION or MISC"),
+      column(ENTITY_TYPE, DataTypes.StringType, false, "The entity's type (entities.entity_type)"),
+      column(TAGGED_TYPE, DataTypes.StringType, false,
+          "The tagger's type for this mention: PERSON, ORGANIZATION, LOCATION or MISC"),
       column(ENTITY_NAME, DataTypes.StringType, false, "The entity's name (entities.name)"),
       column(SURFACE, DataTypes.StringType, false, "The mention as written, from its character offsets"),
       column(FIELD, DataTypes.StringType, false, "title or text: which field of the article the offsets refer to"),
@@ -41,10 +45,13 @@ public final class EntityMentions {
       column(PARAGRAPH_INDEX, DataTypes.IntegerType, true, "Paragraph of the text, from 0; null in the title"),
       column(IN_LEAD, DataTypes.BooleanType, false, "True in the title or the text's first paragraph"),
       column(LINK_METHOD, DataTypes.StringType, false,
-          "How the mention was linked to its entity: exact (its cleaned name), alias (curated alias map), "
-              + "short_form (tail of a longer name in the article, or of the one dominant full name across articles), "
-              + "acronym, edit_distance (a one-off typo in "
-              + "the article), transliteration (spelling variant merged across articles)"));
+          "How the mention was linked to its entity. In its article: exact (its cleaned name), alias (curated alias"
+              + " map), transliteration (spelling variant), initial (a full name without the middle initial another"
+              + " mention has), short_form (tail of a longer name), acronym, edit_distance (a one-off typo). Across"
+              + " articles: transliteration, initial, corpus_referent (a one-word name to the full name it is linked to"
+              + " in other articles), honorific (taken back from an entity of the other gender)"),
+      column(LINK_EVIDENCE, DataTypes.StringType, true,
+          "Why the link holds, in words (the longer name, the counts behind a corpus-wide link); null for exact"));
 
   private EntityMentions() {}
 }

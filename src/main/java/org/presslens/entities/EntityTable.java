@@ -14,6 +14,8 @@ public final class EntityTable {
   public static final String ENTITY_ID = "entity_id";
   public static final String NAME = "name";
   public static final String ENTITY_TYPE = "entity_type";
+  public static final String TYPE_SHARE = "type_share";
+  public static final String GENDER = "gender";
   public static final String MENTIONS = "mentions";
   public static final String DOCUMENTS = "documents";
   public static final String OUTLETS = "outlets";
@@ -23,9 +25,14 @@ public final class EntityTable {
 
   public static final StructType SCHEMA = Schemas.struct(
       column(ENTITY_ID, DataTypes.StringType, false,
-          "Stable id: 16 hex of SHA-256 of the type and the name key (lower case, no accents or dots)"),
+          "Stable id: 16 hex of SHA-256 of the resolved name key (lower case, no accents or dots)"),
       column(NAME, DataTypes.StringType, false, "The entity's name: its most frequent resolved full form"),
-      column(ENTITY_TYPE, DataTypes.StringType, false, "PERSON, ORGANIZATION, LOCATION or MISC"),
+      column(ENTITY_TYPE, DataTypes.StringType, false,
+          "PERSON, ORGANIZATION, LOCATION or MISC: the most voted type of its mentions (a title or honorific votes"
+              + " PERSON)"),
+      column(TYPE_SHARE, DataTypes.DoubleType, false, "Share of the mentions' votes that went to entity_type"),
+      column(GENDER, DataTypes.StringType, true,
+          "M or F when its mentions' honorifics and following pronouns say so (3+ votes, 3 to 1), else null"),
       column(MENTIONS, DataTypes.LongType, false, "Mentions in canonical articles"),
       column(DOCUMENTS, DataTypes.LongType, false, "Canonical articles mentioning it"),
       column(OUTLETS, DataTypes.LongType, false, "Distinct outlets of those articles"),

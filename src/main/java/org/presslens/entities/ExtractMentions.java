@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -18,6 +20,16 @@ import org.presslens.normalize.Articles;
  */
 final class ExtractMentions implements FlatMapFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+  /** The key of the mention's own name (cleaned, through the alias map), before any link. */
+  static final String OWN_KEY = "own_key";
+  /** What the mention's honorific says of the gender ("Mr." M, "Mrs." F), else null. */
+  static final String HONORIFIC_GENDER = "honorific_gender";
+  /** The mention's pronoun cue: M or F from the first he/his/him or she/her after it, before the next name. */
+  static final String PRONOUN = "pronoun";
+  /** How far after a mention a pronoun is looked for. */
+  static final int PRONOUN_WINDOW = 200;
+  private static final Pattern PRONOUNS = Pattern.compile("\\b(?:(he|him|his|himself)|(she|her|hers|herself))\\b",
+      Pattern.CASE_INSENSITIVE);
   /** Output: a mention with the name it resolved to inside its article (entity ids come later). */
   static final StructType SCHEMA = new StructType()
       .add(EntityMentions.ARTICLE_ID, DataTypes.StringType).add(EntityMentions.OUTLET, DataTypes.StringType)
@@ -26,7 +38,9 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
       .add(EntityMentions.FIELD, DataTypes.StringType).add(EntityMentions.CHAR_START, DataTypes.IntegerType)
       .add(EntityMentions.CHAR_END, DataTypes.IntegerType).add(EntityMentions.SENTENCE_INDEX, DataTypes.IntegerType)
       .add(EntityMentions.PARAGRAPH_INDEX, DataTypes.IntegerType).add(EntityMentions.IN_LEAD, DataTypes.BooleanType)
-      .add(EntityMentions.LINK_METHOD, DataTypes.StringType);
+      .add(EntityMentions.LINK_METHOD, DataTypes.StringType).add(EntityMentions.LINK_EVIDENCE, DataTypes.StringType)
+      .add(EntityMentions.TAGGED_TYPE, DataTypes.StringType).add(OWN_KEY, DataTypes.StringType)
+      .add(HONORIFIC_GENDER, DataTypes.StringType).add(PRONOUN, DataTypes.StringType);
   private final Map<String, String> aliases;
 
   ExtractMentions(Map<String, String> aliases) {
@@ -38,26 +52,56 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
     NerBackend backend = CoreNlpBackend.get();
     String title = article.getAs(Articles.TITLE);
     String text = article.getAs(Articles.TEXT);
-    List<Spans.Span> spans = new ArrayList<>();
-    int titleSpans = 0;
-    if (title != null && !title.isBlank()) {
-      spans.addAll(Spans.of(title, backend.tag(title)));
-      titleSpans = spans.size();
-    }
-    spans.addAll(Spans.of(text, backend.tag(text)));
-    List<DocumentEntities.Resolved> resolved = new DocumentEntities(aliases).resolve(spans);
+    List<Spans.Span> titleSpans = title != null && !title.isBlank() ? Spans.of(title, backend.tag(title)) : List.of();
+    return mentions(article, titleSpans, Spans.of(text, backend.tag(text))).iterator();
+  }
+
+  /** The rows of an article's mentions, from the spans of its title and its text. */
+  List<Row> mentions(Row article, List<Spans.Span> titleSpans, List<Spans.Span> textSpans) {
+    String title = article.getAs(Articles.TITLE);
+    String text = article.getAs(Articles.TEXT);
+    List<Spans.Span> spans = new ArrayList<>(titleSpans);
+    spans.addAll(textSpans);
+    List<String> pronouns = new ArrayList<>(pronouns(title, titleSpans));
+    pronouns.addAll(pronouns(text, textSpans));
+    List<DocumentEntities.Resolved> resolved = new DocumentEntities(aliases).resolve(spans, pronouns);
     int[] paragraphStarts = paragraphStarts(text);
     List<Row> out = new ArrayList<>(spans.size());
     for (int i = 0; i < spans.size(); i++) {
       Spans.Span s = spans.get(i);
-      boolean inTitle = i < titleSpans;
+      boolean inTitle = i < titleSpans.size();
+      String clean = Names.clean(s.surface());
+      String alias = aliases.get(Names.key(clean));
       Integer paragraph = inTitle ? null : paragraph(paragraphStarts, s.begin());
       out.add(RowFactory.create(article.getAs(Articles.ARTICLE_ID), article.getAs(Articles.OUTLET),
           article.getAs(Articles.PUBLISHED_DATE), resolved.get(i).type(), resolved.get(i).name(), s.surface(),
           inTitle ? "title" : "text", s.begin(), s.end(), s.sentence(), paragraph,
-          inTitle || paragraph == 0, resolved.get(i).method()));
+          inTitle || paragraph == 0, resolved.get(i).method(), resolved.get(i).evidence(), s.type(),
+          Names.key(alias != null ? alias : clean), Names.gender(Names.honorifics(s.surface())), pronouns.get(i)));
     }
-    return out.iterator();
+    return out;
+  }
+
+  /**
+   * Each span's pronoun cue: {@link Names#MAN} or {@link Names#WOMAN} from the first personal pronoun after it,
+   * within {@link #PRONOUN_WINDOW} characters, the line, and before the next mention; else null.
+   */
+  static List<String> pronouns(String text, List<Spans.Span> spans) {
+    List<String> out = new ArrayList<>(spans.size());
+    for (int i = 0; i < spans.size(); i++) {
+      int from = spans.get(i).end();
+      int to = Math.min(text.length(), from + PRONOUN_WINDOW);
+      if (i + 1 < spans.size()) {
+        to = Math.min(to, Math.max(from, spans.get(i + 1).begin()));
+      }
+      int line = text.indexOf('\n', from);
+      if (line >= 0 && line < to) {
+        to = line;
+      }
+      Matcher m = PRONOUNS.matcher(text).region(from, to);
+      out.add(!m.find() ? null : m.group(1) != null ? Names.MAN : Names.WOMAN);
+    }
+    return out;
   }
 
   /** Start offsets of the text's paragraphs (separated by blank lines in cleaned text). */

@@ -16,7 +16,15 @@ public final class Names {
       "sen", "rep.", "rep", "governor", "gov.", "gov", "mayor", "king", "queen", "prince", "princess", "sheikh",
       "general", "gen.", "gen", "colonel", "col.", "lieutenant", "lt.", "captain", "capt.", "admiral", "judge",
       "justice", "ambassador", "envoy", "pope", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "sir",
-      "lord", "lady", "professor", "prof.", "prof", "rev.", "reverend", "father", "archbishop", "bishop");
+      "lord", "lady", "professor", "prof.", "prof", "rev.", "reverend", "father", "archbishop", "bishop",
+      "first lady", "speaker", "leader", "majority leader", "minority leader", "attorney general", "former");
+  /** Honorifics that say a man is meant. */
+  static final Set<String> MALE = Set.of("mr", "sir", "lord", "king", "prince", "father");
+  /** Honorifics that say a woman is meant. */
+  static final Set<String> FEMALE = Set.of("mrs", "ms", "miss", "lady", "queen", "princess", "first lady");
+  /** Gender of a mention or an entity: male, female, or not known. */
+  public static final String MAN = "M";
+  public static final String WOMAN = "F";
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern POSSESSIVE = Pattern.compile("(?i)['’]s$|['’]$");
   private static final Pattern EDGE_PUNCTUATION =
@@ -25,6 +33,10 @@ public final class Names {
   private static final Pattern DOTS_AND_APOSTROPHES = Pattern.compile("[.']");
   private static final Pattern NON_NAME = Pattern.compile("[^\\p{L}\\p{N}-]+");
   private static final Pattern DOUBLED = Pattern.compile("(\\p{L})\\1+");
+  private static final Pattern INNER_MARKS = Pattern.compile("[\\[\\](){}\"“”«»]+");
+  private static final String HIGH = "\\u0080-\\u00bf€™œ\\u201a-\\u201e\\u2020-\\u2030\\u0152\\u0153\\u0160\\u0161"
+      + "\\u0178\\u017d\\u017e\\u02c6\\u02dc";
+  private static final Pattern MOJIBAKE = Pattern.compile("[ÃÂ][" + HIGH + "]*|â[€\\u0080-\\u00bf][" + HIGH + "]*");
   private static final Set<String> CONNECTORS = Set.of("of", "the", "and", "for", "de", "du", "des", "la", "le");
 
   private Names() {}
@@ -34,7 +46,8 @@ public final class Names {
    * trailing possessive, and surrounding punctuation; inner spacing collapsed.
    */
   public static String clean(String surface) {
-    String name = SPACES.matcher(surface.strip()).replaceAll(" ");
+    String name = INNER_MARKS.matcher(repairMojibake(surface)).replaceAll(" ");
+    name = SPACES.matcher(name.strip()).replaceAll(" ");
     name = POSSESSIVE.matcher(name).replaceAll("");
     name = EDGE_PUNCTUATION.matcher(name).replaceAll("").strip();
     boolean stripped = true;
@@ -50,6 +63,64 @@ public final class Names {
       }
     }
     return name.isEmpty() ? surface.strip() : name;
+  }
+
+  /**
+   * The titles and honorifics {@link #clean} strips from the front of a surface form, lower case without dots, in
+   * order ("Mr. President Trump" -> [mr, president]); empty when there are none.
+   */
+  public static List<String> honorifics(String surface) {
+    List<String> out = new ArrayList<>();
+    String name = SPACES.matcher(INNER_MARKS.matcher(surface).replaceAll(" ").strip()).replaceAll(" ");
+    name = EDGE_PUNCTUATION.matcher(name).replaceAll("").strip();
+    boolean stripped = true;
+    while (stripped) {
+      stripped = false;
+      String lower = name.toLowerCase(Locale.ROOT);
+      for (String title : TITLES) {
+        if (lower.startsWith(title + " ") && name.length() > title.length() + 1) {
+          name = name.substring(title.length() + 1).strip();
+          out.add(title.replace(".", ""));
+          stripped = true;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@link #MAN} or {@link #WOMAN} when an honorific says so ("Mr.", "Mrs.", "Queen"), else null. */
+  public static String gender(List<String> honorifics) {
+    for (String h : honorifics) {
+      if (MALE.contains(h)) {
+        return MAN;
+      }
+      if (FEMALE.contains(h)) {
+        return WOMAN;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Text with UTF-8 that was read as Windows-1252 ("JosÃ© MourinhoÃ¢Â€Â™s") read back when it can be ("José"), and
+   * its left-over marks cut otherwise ("Bill ClintonÃ" -> "Bill Clinton").
+   */
+  static String repairMojibake(String s) {
+    if (s.indexOf('Ã') < 0 && s.indexOf('Â') < 0 && s.indexOf('â') < 0) {
+      return s;
+    }
+    java.nio.charset.CharsetEncoder encoder = java.nio.charset.Charset.forName("windows-1252").newEncoder();
+    java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+    try {
+      String repaired = decoder.decode(encoder.encode(java.nio.CharBuffer.wrap(s))).toString();
+      if (!repaired.equals(s)) {
+        return repairMojibake(repaired);
+      }
+    } catch (java.nio.charset.CharacterCodingException notMojibake) {
+      // not a clean round trip: cut the marks below
+    }
+    return MOJIBAKE.matcher(s).replaceAll("");
   }
 
   /** Lower case, accents removed, punctuation except inner hyphens dropped: the key of an exact name. */
@@ -75,6 +146,30 @@ public final class Names {
       }
     }
     return out;
+  }
+
+  /**
+   * A name key without its middle initials: single letters, or two or three consonants ("hw" of "George H.W.
+   * Bush"), between the first and the last word ("donald j trump" -> "donald trump").
+   */
+  static String withoutMiddleInitials(String key) {
+    String[] words = key.split(" ");
+    if (words.length < 3) {
+      return key;
+    }
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < words.length; i++) {
+      boolean middle = i > 0 && i < words.length - 1;
+      if (!(middle && isInitials(words[i]))) {
+        kept.add(words[i]);
+      }
+    }
+    return String.join(" ", kept);
+  }
+
+  private static boolean isInitials(String word) {
+    return word.length() == 1 || (word.length() <= 3 && word.chars().noneMatch(c -> "aeiouy".indexOf(c) >= 0)
+        && word.chars().allMatch(Character::isLetter));
   }
 
   /** Whether {@code shorter} is the tail of {@code longer}, token by token ("Lavrov" of "Sergei Lavrov"). */

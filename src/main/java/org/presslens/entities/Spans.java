@@ -2,17 +2,31 @@ package org.presslens.entities;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Entity spans from token tags: a maximal run of tokens of one sentence with the same entity tag is one
- * mention; its surface form is the text between the first token's start and the last token's end, so
+ * Entity spans from token tags: a maximal run of tokens of one sentence and one line with the same entity tag is
+ * one mention; its surface form is the text between the first token's start and the last token's end, so
  * "Ban Ki-moon" and "al-Assad" stay whole whatever the tokenizer did inside them. (The CoNLL 4-class model tags
- * without B-/I- prefixes, so two adjacent names of one type read as one mention, as in CoreNLP itself.) A run
- * without a letter or digit (the model sometimes tags stray quote marks) is not a name and gives no mention.
+ * without B-/I- prefixes, so two adjacent names of one type read as one mention, as in CoreNLP itself.)
+ *
+ * <p>The tagger's runs are then trimmed ({@link #trim}): a run never crosses a line break (a caption and the
+ * paragraph after it are two mentions, not "Trump Trump"), and its edges lose what is not part of a name:
+ * brackets, quote marks and other punctuation, mojibake ("Bill ClintonÃ"), and lower-case words the tagger
+ * swallowed ("dislike Obamacare"), except name particles ("Ludwig van Beethoven", "Osama bin Laden"). A run
+ * with no letter or digit left (the model sometimes tags stray quote marks) gives no mention.
  */
 public final class Spans {
   /** One mention: [begin, end) character offsets, entity type, sentence, surface text. */
   public record Span(int begin, int end, String type, int sentence, String surface) {}
+
+  /** Lower-case words that belong inside names. */
+  static final Set<String> PARTICLES = Set.of("al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "den",
+      "de", "da", "di", "del", "della", "dos", "das", "du", "des", "la", "le", "ter", "ten", "y", "e", "of", "the",
+      "and", "for", "on", "in", "at", "d", "st", "zu");
+  /** Characters of mojibake: UTF-8 read as Windows-1252 or Latin-1 ("â€™", "Ã©", "Â"). */
+  private static final String MOJIBAKE = "ÃÂâ€™œ\u009d\u0080\u0099\u0093\u0094\u00a0¢¦©®";
 
   private Spans() {}
 
@@ -22,13 +36,13 @@ public final class Spans {
     for (int i = 0; i <= tokens.size(); i++) {
       NerBackend.Token token = i < tokens.size() ? tokens.get(i) : null;
       boolean continues = start >= 0 && token != null && token.tag().equals(tokens.get(start).tag())
-          && token.sentence() == tokens.get(start).sentence();
+          && token.sentence() == tokens.get(start).sentence()
+          && text.substring(tokens.get(i - 1).end(), token.begin()).indexOf('\n') < 0;
       if (start >= 0 && !continues) {
         NerBackend.Token first = tokens.get(start);
-        NerBackend.Token last = tokens.get(i - 1);
-        String surface = text.substring(first.begin(), last.end());
-        if (surface.codePoints().anyMatch(Character::isLetterOrDigit)) {
-          spans.add(new Span(first.begin(), last.end(), first.tag(), first.sentence(), surface));
+        Span span = trim(text, first.begin(), tokens.get(i - 1).end(), first.tag(), first.sentence());
+        if (span != null) {
+          spans.add(span);
         }
         start = -1;
       }
@@ -37,5 +51,74 @@ public final class Spans {
       }
     }
     return spans;
+  }
+
+  /**
+   * The span [begin, end) of {@code text} without the edges that are not part of a name (see the class comment),
+   * or null when nothing of a name is left.
+   */
+  static Span trim(String text, int begin, int end, String type, int sentence) {
+    boolean changed = true;
+    while (changed && begin < end) {
+      changed = false;
+      while (begin < end && isEdgeJunk(text.charAt(begin), true)) {
+        begin++;
+        changed = true;
+      }
+      while (end > begin && isEdgeJunk(text.charAt(end - 1), false)) {
+        end--;
+        changed = true;
+      }
+      int firstSpace = indexOfSpace(text, begin, end);
+      if (firstSpace > 0 && isStrayWord(text.substring(begin, firstSpace))) {
+        begin = firstSpace + 1;
+        changed = true;
+      }
+      int lastSpace = lastIndexOfSpace(text, begin, end);
+      if (lastSpace > 0 && isStrayWord(text.substring(lastSpace + 1, end))) {
+        end = lastSpace;
+        changed = true;
+      }
+    }
+    String surface = text.substring(begin, end);
+    return surface.codePoints().anyMatch(Character::isLetterOrDigit)
+        ? new Span(begin, end, type, sentence, surface) : null;
+  }
+
+  /** Punctuation or mojibake at an edge; a dot ("U.S.", "Jr.") and an apostrophe (a possessive) stay at the end. */
+  private static boolean isEdgeJunk(char c, boolean atStart) {
+    if (Character.isWhitespace(c) || MOJIBAKE.indexOf(c) >= 0) {
+      return true;
+    }
+    if (Character.isLetterOrDigit(c) || (!atStart && c == '.')) {
+      return false;
+    }
+    return atStart || c != '\'';
+  }
+
+  /** A lower-case word at an edge of a run, not a name particle: the tagger took it in with the name. */
+  private static boolean isStrayWord(String word) {
+    if (word.isEmpty() || !Character.isLowerCase(word.codePointAt(0)) || word.contains("-")) {
+      return false; // "al-Assad", "de-escalation" stays for the key rules
+    }
+    return !PARTICLES.contains(word.toLowerCase(Locale.ROOT).replace(".", "").replace("'", ""));
+  }
+
+  private static int indexOfSpace(String text, int begin, int end) {
+    for (int i = begin; i < end; i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastIndexOfSpace(String text, int begin, int end) {
+    for (int i = end - 1; i >= begin; i--) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -51,9 +51,53 @@ class DocumentEntitiesTest {
   }
 
   @Test
-  void shortFormsNeedTheSameType() {
-    List<DocumentEntities.Resolved> r = resolve("LOCATION:Washington", "PERSON:George Washington");
-    assertThat(r.get(0).name()).isEqualTo("Washington");
+  void aShortFormOfAnotherTypeJoinsAPersonOnlyWithEvidenceOfAPerson() {
+    List<DocumentEntities.Resolved> place = resolve("LOCATION:Washington", "PERSON:George Washington");
+    assertThat(place.get(0).name()).as("no title, never tagged PERSON").isEqualTo("Washington");
+    List<DocumentEntities.Resolved> r = resolve("PERSON:Donald Trump", "LOCATION:Trump", "PERSON:Trump",
+        "ORGANIZATION:President Trump");
+    assertThat(names(r)).containsOnly("Donald Trump");
+    assertThat(r).extracting(DocumentEntities.Resolved::type).containsOnly("PERSON");
+    assertThat(r.get(1).method()).isEqualTo("short_form");
+    assertThat(r.get(1).evidence()).contains("Donald Trump");
+  }
+
+  @Test
+  void theSameNameIsOneEntityWhateverItsTags() {
+    List<DocumentEntities.Resolved> r = resolve("MISC:Obamacare", "PERSON:Obamacare", "MISC:Obamacare");
+    assertThat(r).extracting(DocumentEntities.Resolved::type).containsOnly("MISC");
+  }
+
+  @Test
+  void anHonorificNeverJoinsANameOfTheOtherGender() {
+    List<Spans.Span> spans = List.of(new Spans.Span(0, 13, "PERSON", 0, "Melania Trump"),
+        new Spans.Span(20, 29, "PERSON", 1, "Mr. Trump"), new Spans.Span(40, 50, "PERSON", 2, "Mrs. Trump"));
+    List<DocumentEntities.Resolved> r = RESOLVER.resolve(spans, java.util.Arrays.asList("F", null, null));
+    assertThat(r.get(1).name()).isEqualTo("Trump");
+    assertThat(r.get(2).name()).isEqualTo("Melania Trump");
+  }
+
+  @Test
+  void middleInitialsLinkOnlyWhenTheArticleUsesOne() {
+    List<DocumentEntities.Resolved> one = resolve("PERSON:Donald J. Trump", "PERSON:Donald Trump");
+    assertThat(names(one)).containsOnly("Donald J. Trump");
+    assertThat(one.get(1).method()).isEqualTo("initial");
+    List<DocumentEntities.Resolved> two = resolve("PERSON:George W. Bush", "PERSON:George H.W. Bush",
+        "PERSON:George Bush");
+    assertThat(names(two)).containsExactly("George W. Bush", "George H.W. Bush", "George Bush");
+    assertThat(DocumentEntities.isTypoName("george w bush", "george hw bush")).isFalse();
+    assertThat(Names.withoutMiddleInitials("george hw bush")).isEqualTo("george bush");
+    assertThat(Names.withoutMiddleInitials("jd vance")).isEqualTo("jd vance");
+  }
+
+  @Test
+  void marksAndMojibakeLeaveTheName() {
+    assertThat(Names.clean("Barack] Obama")).isEqualTo("Barack Obama");
+    assertThat(Names.clean("Bill ClintonÃ")).isEqualTo("Bill Clinton");
+    assertThat(Names.clean("JosÃ© Mourinho")).isEqualTo("José Mourinho");
+    assertThat(Names.clean("Mâcon")).isEqualTo("Mâcon");
+    assertThat(Names.honorifics("Former President Trump")).containsExactly("former", "president");
+    assertThat(Names.gender(Names.honorifics("Mrs. Clinton"))).isEqualTo(Names.WOMAN);
   }
 
   @Test

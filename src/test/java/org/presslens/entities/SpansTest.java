@@ -48,4 +48,16 @@ class SpansTest {
     assertThat(spans).extracting(s -> s.type() + ":" + s.surface())
         .contains("PERSON:Sergei Lavrov", "LOCATION:Moscow");
   }
+
+  @Test
+  void strayWordsMarksAndLineBreaksAreTrimmed() {
+    String text = "Voters dislike Obamacare.\n[Barack] Obama and Bill ClintonÃ met Osama bin Laden";
+    assertThat(Spans.trim(text, 7, 24, "MISC", 0).surface()).isEqualTo("Obamacare");
+    assertThat(Spans.trim(text, 27, 40, "PERSON", 1).surface()).isEqualTo("Barack] Obama");
+    assertThat(Spans.trim(text, 45, 58, "PERSON", 1).surface()).isEqualTo("Bill Clinton");
+    assertThat(Spans.trim(text, 63, 78, "PERSON", 1).surface()).isEqualTo("Osama bin Laden");
+    List<NerBackend.Token> tokens = List.of(new NerBackend.Token(0, 5, 0, "PERSON"), new NerBackend.Token(6, 11, 0,
+        "PERSON"));
+    assertThat(Spans.of("Trump\nTrump", tokens)).extracting(Spans.Span::surface).containsExactly("Trump", "Trump");
+  }
 }
