@@ -255,7 +255,10 @@ public final class DocumentEntities {
     return "aeiouy".indexOf(c) >= 0;
   }
 
-  /** Two names that may be one person: not known to be of different genders. */
+  /**
+   * Two names that may be one person: not known, in the article, to be of different genders. (Across articles,
+   * {@link Entities#honorifics} takes back what the corpus shows to be of the other gender.)
+   */
   private static boolean compatible(Name a, Name b) {
     String ga = a.gender();
     String gb = b.root().gender();

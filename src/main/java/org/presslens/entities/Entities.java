@@ -61,6 +61,10 @@ public final class Entities {
   static final String EVIDENCE = "evidence";
   /** {@link #initials}: the share of a bare name's initialed mentions that one set of initials must have. */
   static final double INITIAL_DOMINANCE = 0.9;
+  /** {@link #unlinkRare}: how much more often a name must be mentioned than the rare longer name it was linked to. */
+  static final long UNLINK_RATIO = 20;
+  /** {@link #unlinkRare}: the full PERSON names a first word must start to be a given name. */
+  static final long GIVEN_NAMES = 3;
   /** {@link #referents}: the share of a one-word name's mentions its full name must be linked from. */
   static final double REFERENT_SHARE = 0.3;
   /** {@link #referents}: the articles that must link the one-word name to its full name. */
@@ -90,8 +94,8 @@ public final class Entities {
 
   /**
    * Entity ids and the two tables, from {@link #extract}'s output. Across articles, in order: spelling variants
-   * ({@link #variants}), middle initials ({@link #initials}), honorifics that contradict their entity's gender taken
-   * out of it ({@link #honorifics}), then the corpus referent of one-word names ({@link #referents}).
+   * ({@link #variants}), middle initials ({@link #initials}), in-article links into a rare longer name undone ({@link #unlinkRare}), mentions whose gender contradicts their person's taken
+   * back ({@link #genderCheck}), then the corpus referent of one-word names ({@link #referents}).
    * An entity is a resolved name, whatever type the tagger gave each mention; its type is decided by the mentions'
    * votes ({@link #types}).
    */
@@ -101,16 +105,19 @@ public final class Entities {
     Dataset<Row> folded = apply(extracted, variants(extracted).localCheckpoint(), "transliteration")
         .localCheckpoint();
     Dataset<Row> initialed = apply(folded, initials(folded).localCheckpoint(), "initial").localCheckpoint();
-    Dataset<Row> gendered = honorifics(initialed).localCheckpoint();
+    Dataset<Row> split = unlinkRare(initialed).localCheckpoint();
+    Dataset<Row> gendered = genderCheck(split).localCheckpoint();
     Dataset<Row> referred = applyReferents(gendered, referents(gendered).localCheckpoint()).localCheckpoint();
     Dataset<Row> typed = types(referred).localCheckpoint();
     Dataset<Row> linked = referred.drop(EntityMentions.ENTITY_TYPE).join(typed, NAME_KEY)
         .withColumn(EntityMentions.ENTITY_ID, substring(sha2(col(NAME_KEY), 256), 1, 16))
         .localCheckpoint();
-    // the entity's name: its most frequent resolved form (longest, then alphabetical, on a tie)
-    Dataset<Row> names = linked.groupBy(EntityMentions.ENTITY_ID, RESOLVED).agg(count(lit(1)).as("n"))
+    // the entity's name: its most frequent resolved form written as its key ("Barack Obama", not the "Obama" linked
+    // to it), longest, then alphabetical, on a tie
+    Dataset<Row> names = linked.groupBy(EntityMentions.ENTITY_ID, NAME_KEY, RESOLVED).agg(count(lit(1)).as("n"))
         .withColumn("rank", row_number().over(Window.partitionBy(EntityMentions.ENTITY_ID)
-            .orderBy(desc("n"), length(col(RESOLVED)).desc(), col(RESOLVED))))
+            .orderBy(KEY.apply(col(RESOLVED)).equalTo(col(NAME_KEY)).desc(), desc("n"), length(col(RESOLVED)).desc(),
+                col(RESOLVED))))
         .filter(col("rank").equalTo(1))
         .select(col(EntityMentions.ENTITY_ID), col(RESOLVED).as(EntityMentions.ENTITY_NAME));
     Dataset<Row> mentions = linked.join(names, EntityMentions.ENTITY_ID).localCheckpoint();
@@ -180,6 +187,43 @@ public final class Entities {
   }
 
   /**
+   * In-article links into a rare longer name undone: a tagger's span that ran words or another name into a name
+   * ("Repealing Obamacare", "Roger Penske Trump", "Southern California") takes the article's shorter mentions of
+   * that name as its short forms. A short_form link from a name to a longer one goes back to the mention's own
+   * name when the own name is mentioned at least {@link #UNLINK_RATIO} times as often across the corpus as the
+   * longer one and the longer one's first word is not a given name (the first word of {@link #GIVEN_NAMES} or more
+   * full PERSON names, as "Eric" or "Fred" are: "Eric Trump" keeps its article's "Trump"). The longer name stays
+   * an entity. Output: the mentions.
+   */
+  static Dataset<Row> unlinkRare(Dataset<Row> mentions) {
+    Dataset<Row> own = mentions.groupBy(col(ExtractMentions.OWN_KEY)).agg(count(lit(1)).as("own_n"));
+    Dataset<Row> longer = mentions.groupBy(col(NAME_KEY)).agg(count(lit(1)).as("longer_n"));
+    Dataset<Row> given = mentions.filter(col(EntityMentions.ENTITY_TYPE).equalTo(NerBackend.PERSON)
+            .and(col(NAME_KEY).contains(" ")))
+        .select(NAME_KEY).distinct()
+        .groupBy(org.apache.spark.sql.functions.substring_index(col(NAME_KEY), " ", 1).as("first_word"))
+        .agg(count(lit(1)).as("full_names")).filter(col("full_names").geq(GIVEN_NAMES))
+        .select(col("first_word"), lit(true).as("is_given"));
+    Column undo = col(EntityMentions.LINK_METHOD).equalTo("short_form")
+        .and(col("own_n").geq(col("longer_n").multiply(UNLINK_RATIO))).and(col("is_given").isNull());
+    return mentions.join(own, Schemas.columns(ExtractMentions.OWN_KEY), "left")
+        .join(longer, Schemas.columns(NAME_KEY), "left")
+        .withColumn("first_word", org.apache.spark.sql.functions.substring_index(col(NAME_KEY), " ", 1))
+        .join(given, Schemas.columns("first_word"), "left")
+        .withColumn("undo", undo)
+        .withColumn(EntityMentions.LINK_EVIDENCE, when(col("undo"), concat(lit("not '"), col(NAME_KEY),
+                lit("', which its article linked it to: '"), col(ExtractMentions.OWN_KEY), lit("' has "),
+                col("own_n"), lit(" mentions, that name "), col("longer_n"), lit(", and '"), col("first_word"),
+                lit("' is no given name")))
+            .otherwise(col(EntityMentions.LINK_EVIDENCE)))
+        .withColumn(EntityMentions.LINK_METHOD, when(col("undo"), lit("exact"))
+            .otherwise(col(EntityMentions.LINK_METHOD)))
+        .withColumn(RESOLVED, when(col("undo"), CLEAN.apply(col(EntityMentions.SURFACE))).otherwise(col(RESOLVED)))
+        .withColumn(NAME_KEY, when(col("undo"), col(ExtractMentions.OWN_KEY)).otherwise(col(NAME_KEY)))
+        .drop("own_n", "longer_n", "first_word", "is_given", "undo");
+  }
+
+  /**
    * The corpus referent of one-word names: a one-word name that its article leaves unresolved ("Trump" in an
    * article that never writes the full name) joins the full name it is linked to in the other articles, when
    * that full name takes at least {@link #REFERENT_SHARE} of all its mentions (linked or not) and twice as many
@@ -236,12 +280,15 @@ public final class Entities {
 
   /** Mentions through {@link #referents}' mapping, by one-word name and honorific gender. */
   static Dataset<Row> applyReferents(Dataset<Row> mentions, Dataset<Row> mapping) {
-    Column relinked = col(CANONICAL_KEY).isNotNull().and(col(EntityMentions.LINK_METHOD).isin("exact", "alias"));
+    Column relinked = col(CANONICAL_KEY).isNotNull()
+        .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias", "gender"));
+    // a mention taken back by unlinkRare or genderCheck keeps why in its evidence, then gets the referent's
     return mentions.withColumn("gender_key", coalesce(col(ExtractMentions.HONORIFIC_GENDER), lit("")))
         .join(mapping.withColumnRenamed(ExtractMentions.HONORIFIC_GENDER, "gender_key"),
             Schemas.columns(NAME_KEY, "gender_key"), "left")
-        .withColumn(EntityMentions.LINK_EVIDENCE, when(relinked, col(EVIDENCE))
-            .otherwise(col(EntityMentions.LINK_EVIDENCE)))
+        .withColumn(EntityMentions.LINK_EVIDENCE, when(relinked.and(col(EntityMentions.LINK_EVIDENCE).isNotNull()),
+                concat(col(EntityMentions.LINK_EVIDENCE), lit("; "), col(EVIDENCE)))
+            .when(relinked, col(EVIDENCE)).otherwise(col(EntityMentions.LINK_EVIDENCE)))
         .withColumn(EntityMentions.LINK_METHOD, when(relinked, lit("corpus_referent"))
             .otherwise(col(EntityMentions.LINK_METHOD)))
         .withColumn(NAME_KEY, coalesce(col(CANONICAL_KEY), col(NAME_KEY)))
@@ -249,41 +296,59 @@ public final class Entities {
   }
 
   /**
-   * Each name's gender as its mentions say it: the honorifics ("Mr.", "Mrs.") and the pronoun after each mention.
-   * M or F when one side has at least {@link #GENDER_VOTES} votes and three times the other's; else null. Output:
-   * (name_key, gender, men, women).
+   * Each name's gender as the mentions written with the name itself say it (not those linked to it): their
+   * honorifics ("Mr.", "Mrs.", 3 votes each) and the pronoun after each (1 vote). M or F when one side has at least
+   * {@link #GENDER_VOTES} votes, twice the other's and no honorific of the other side ("Mr. Watkins" and "Ms. Watkins"
+   * make a surname of no gender); else null. Output: (name_key, gender, men, women).
    */
   static Dataset<Row> genders(Dataset<Row> mentions) {
-    Column man = when(col(ExtractMentions.HONORIFIC_GENDER).equalTo(Names.MAN), 1).otherwise(0)
-        .plus(when(col(ExtractMentions.PRONOUN).equalTo(Names.MAN), 1).otherwise(0));
-    Column woman = when(col(ExtractMentions.HONORIFIC_GENDER).equalTo(Names.WOMAN), 1).otherwise(0)
-        .plus(when(col(ExtractMentions.PRONOUN).equalTo(Names.WOMAN), 1).otherwise(0));
-    return mentions.groupBy(NAME_KEY)
-        .agg(org.apache.spark.sql.functions.sum(man).as("men"), org.apache.spark.sql.functions.sum(woman).as("women"))
+    Column own = col(NAME_KEY).equalTo(col(ExtractMentions.OWN_KEY));
+    Column mister = when(col(ExtractMentions.HONORIFIC_GENDER).equalTo(Names.MAN), 1).otherwise(0);
+    Column missus = when(col(ExtractMentions.HONORIFIC_GENDER).equalTo(Names.WOMAN), 1).otherwise(0);
+    Column he = when(col(ExtractMentions.PRONOUN).equalTo(Names.MAN), 1).otherwise(0);
+    Column she = when(col(ExtractMentions.PRONOUN).equalTo(Names.WOMAN), 1).otherwise(0);
+    return mentions.filter(own).groupBy(NAME_KEY)
+        .agg(org.apache.spark.sql.functions.sum(mister).as("misters"),
+            org.apache.spark.sql.functions.sum(missus).as("missuses"),
+            org.apache.spark.sql.functions.sum(mister.multiply(3).plus(he)).as("men"),
+            org.apache.spark.sql.functions.sum(missus.multiply(3).plus(she)).as("women"))
         .withColumn(EntityTable.GENDER,
-            when(col("men").geq(GENDER_VOTES).and(col("men").geq(col("women").multiply(3))), lit(Names.MAN))
-                .when(col("women").geq(GENDER_VOTES).and(col("women").geq(col("men").multiply(3))), lit(Names.WOMAN)));
+            when(col("men").geq(GENDER_VOTES).and(col("men").geq(col("women").multiply(2)))
+                .and(col("missuses").equalTo(0)), lit(Names.MAN))
+                .when(col("women").geq(GENDER_VOTES).and(col("women").geq(col("men").multiply(2)))
+                    .and(col("misters").equalTo(0)), lit(Names.WOMAN)))
+        .drop("misters", "missuses");
   }
 
   /**
-   * A mention whose honorific contradicts the gender of the entity it was linked to ("Mr. Trump" linked to
-   * "Melania Trump" in an article that names her alone) goes back to its own name. Output: the mentions.
+   * A mention with a gendered honorific that its article linked to a person not known to be of that gender goes
+   * back to its own name, for {@link #referents} to decide: "Mr. Trump" linked to "Melania Trump" in an article
+   * that names her alone. The person's gender is what the mentions written with the full name say ({@link
+   * #genders}); a person of unknown gender does not keep a "Mr." (the corpus referent gives it back when the
+   * corpus agrees). Pronouns alone are too noisy for this (a "she" after "Trump" is often another person). Output:
+   * the mentions.
    */
-  static Dataset<Row> honorifics(Dataset<Row> mentions) {
+  static Dataset<Row> genderCheck(Dataset<Row> mentions) {
     Dataset<Row> genders = genders(mentions).select(col(NAME_KEY), col(EntityTable.GENDER).as("entity_gender"),
         col("men"), col("women"));
-    Column contradicts = col("entity_gender").isNotNull().and(col(ExtractMentions.HONORIFIC_GENDER).isNotNull())
-        .and(col(ExtractMentions.HONORIFIC_GENDER).notEqual(col("entity_gender")))
-        .and(col(NAME_KEY).notEqual(col(ExtractMentions.OWN_KEY)));
+    Column honorific = col(ExtractMentions.HONORIFIC_GENDER);
+    Column gender = col("entity_gender");
+    Column contradicts = col(NAME_KEY).notEqual(col(ExtractMentions.OWN_KEY))
+        .and(col(EntityMentions.LINK_METHOD).isin("short_form", "initial"))
+        .and(honorific.isNotNull()).and(gender.isNull().or(honorific.notEqual(gender)));
     return mentions.join(genders, Schemas.columns(NAME_KEY), "left")
-        .withColumn(EntityMentions.LINK_EVIDENCE, when(contradicts, concat(lit("honorific does not fit '"),
-                col(NAME_KEY), lit("' ("), col("men"), lit(" male and "), col("women"), lit(" female cues)")))
+        .withColumn("contradicts", contradicts)
+        .withColumn(EntityMentions.LINK_EVIDENCE, when(col("contradicts"), concat(lit("not '"), col(NAME_KEY),
+                lit("': its honorific says "), honorific, lit(", the name's mentions say "),
+                coalesce(gender, lit("nothing")), lit(" ("), coalesce(col("men"), lit(0L)), lit(" male and "),
+                coalesce(col("women"), lit(0L)), lit(" female votes)")))
             .otherwise(col(EntityMentions.LINK_EVIDENCE)))
-        .withColumn(EntityMentions.LINK_METHOD, when(contradicts, lit("honorific"))
+        .withColumn(EntityMentions.LINK_METHOD, when(col("contradicts"), lit("gender"))
             .otherwise(col(EntityMentions.LINK_METHOD)))
-        .withColumn(RESOLVED, when(contradicts, CLEAN.apply(col(EntityMentions.SURFACE))).otherwise(col(RESOLVED)))
-        .withColumn(NAME_KEY, when(contradicts, col(ExtractMentions.OWN_KEY)).otherwise(col(NAME_KEY)))
-        .drop("entity_gender", "men", "women");
+        .withColumn(RESOLVED, when(col("contradicts"), CLEAN.apply(col(EntityMentions.SURFACE)))
+            .otherwise(col(RESOLVED)))
+        .withColumn(NAME_KEY, when(col("contradicts"), col(ExtractMentions.OWN_KEY)).otherwise(col(NAME_KEY)))
+        .drop("entity_gender", "men", "women", "contradicts");
   }
 
   /**
@@ -305,7 +370,9 @@ public final class Entities {
         .filter(col("rank").equalTo(1))
         .select(col(NAME_KEY), col(EntityMentions.ENTITY_TYPE),
             col("votes").divide(col("all_votes")).as(EntityTable.TYPE_SHARE));
-    return votes.join(genders(mentions).select(NAME_KEY, EntityTable.GENDER), NAME_KEY);
+    return votes.join(genders(mentions).select(NAME_KEY, EntityTable.GENDER), NAME_KEY)
+        .withColumn(EntityTable.GENDER, when(col(EntityMentions.ENTITY_TYPE).equalTo(NerBackend.PERSON),
+            col(EntityTable.GENDER)));
   }
 
   /**

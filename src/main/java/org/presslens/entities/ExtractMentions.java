@@ -60,6 +60,10 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
   List<Row> mentions(Row article, List<Spans.Span> titleSpans, List<Spans.Span> textSpans) {
     String title = article.getAs(Articles.TITLE);
     String text = article.getAs(Articles.TEXT);
+    List<Spans.Span> allSpans = new ArrayList<>(titleSpans);
+    allSpans.addAll(textSpans);
+    titleSpans = titleSpans.stream().map(span -> strayWord(title, span, text, allSpans)).toList();
+    textSpans = textSpans.stream().map(span -> strayWord(text, span, text, allSpans)).toList();
     List<Spans.Span> spans = new ArrayList<>(titleSpans);
     spans.addAll(textSpans);
     List<String> pronouns = new ArrayList<>(pronouns(title, titleSpans));
@@ -80,6 +84,40 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
           Names.key(alias != null ? alias : clean), Names.gender(Names.honorifics(s.surface())), pronouns.get(i)));
     }
     return out;
+  }
+
+  /**
+   * A span without its first word when that word is a common word capitalised by title case or a sentence start
+   * ("Fees Obamacare" in "IRS Fees Obamacare ...", "Will Trump ..."): the word is written in lower case in the
+   * article's text, the rest of the span is a name the article mentions on its own, and the whole span is
+   * mentioned only here. Otherwise the span itself.
+   */
+  static Spans.Span strayWord(String field, Spans.Span span, String text, List<Spans.Span> spans) {
+    int space = span.surface().indexOf(' ');
+    if (space < 0) {
+      return span;
+    }
+    String word = span.surface().substring(0, space);
+    if (!Names.honorifics(span.surface()).isEmpty() || word.length() < 2 || !Character.isUpperCase(word.charAt(0))
+        || word.chars().skip(1).anyMatch(c -> !Character.isLowerCase(c))) {
+      return span;
+    }
+    String restKey = Names.key(Names.clean(span.surface().substring(space + 1)));
+    String wholeKey = Names.key(Names.clean(span.surface()));
+    boolean restNamed = false;
+    int whole = 0;
+    for (Spans.Span other : spans) {
+      String key = Names.key(Names.clean(other.surface()));
+      whole += key.equals(wholeKey) ? 1 : 0;
+      restNamed |= key.equals(restKey);
+    }
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    if (whole > 1 || !restNamed
+        || !Pattern.compile("(?<![\\p{L}])" + Pattern.quote(lower) + "(?![\\p{L}])").matcher(text).find()) {
+      return span;
+    }
+    Spans.Span rest = Spans.trim(field, span.begin() + space + 1, span.end(), span.type(), span.sentence());
+    return rest != null ? rest : span;
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.Set;
  * without B-/I- prefixes, so two adjacent names of one type read as one mention, as in CoreNLP itself.)
  *
  * <p>The tagger's runs are then trimmed ({@link #trim}): a run never crosses a line break (a caption and the
- * paragraph after it are two mentions, not "Trump Trump"), and its edges lose what is not part of a name:
+ * paragraph after it are two mentions) nor repeats a word ("Trump Trump", from a template's link text), and its edges lose what is not part of a name:
  * brackets, quote marks and other punctuation, mojibake ("Bill ClintonÃ"), and lower-case words the tagger
  * swallowed ("dislike Obamacare"), except name particles ("Ludwig van Beethoven", "Osama bin Laden"). A run
  * with no letter or digit left (the model sometimes tags stray quote marks) gives no mention.
@@ -42,7 +42,7 @@ public final class Spans {
         NerBackend.Token first = tokens.get(start);
         Span span = trim(text, first.begin(), tokens.get(i - 1).end(), first.tag(), first.sentence());
         if (span != null) {
-          spans.add(span);
+          spans.addAll(splitRepeats(text, span));
         }
         start = -1;
       }
@@ -83,6 +83,45 @@ public final class Spans {
     String surface = text.substring(begin, end);
     return surface.codePoints().anyMatch(Character::isLetterOrDigit)
         ? new Span(begin, end, type, sentence, surface) : null;
+  }
+
+  /**
+   * A run that repeats a word ("Trump Trump", where a template's link text runs into the sentence) is one mention per
+   * repetition: names do not repeat a word.
+   */
+  static List<Span> splitRepeats(String text, Span span) {
+    List<Span> out = new ArrayList<>();
+    int from = span.begin();
+    String previous = null;
+    int previousStart = -1;
+    int i = span.begin();
+    while (i < span.end()) {
+      while (i < span.end() && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      int wordStart = i;
+      while (i < span.end() && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      String word = text.substring(wordStart, i);
+      if (word.equals(previous)) {
+        Span part = trim(text, from, previousStart + previous.length(), span.type(), span.sentence());
+        if (part != null) {
+          out.add(part);
+        }
+        from = wordStart;
+      }
+      previous = word;
+      previousStart = wordStart;
+    }
+    if (from == span.begin()) {
+      return List.of(span);
+    }
+    Span last = trim(text, from, span.end(), span.type(), span.sentence());
+    if (last != null) {
+      out.add(last);
+    }
+    return out;
   }
 
   /** Punctuation or mojibake at an edge; a dot ("U.S.", "Jr.") and an apostrophe (a possessive) stay at the end. */

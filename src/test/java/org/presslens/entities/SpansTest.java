@@ -59,5 +59,6 @@ class SpansTest {
     List<NerBackend.Token> tokens = List.of(new NerBackend.Token(0, 5, 0, "PERSON"), new NerBackend.Token(6, 11, 0,
         "PERSON"));
     assertThat(Spans.of("Trump\nTrump", tokens)).extracting(Spans.Span::surface).containsExactly("Trump", "Trump");
+    assertThat(Spans.of("Trump Trump", tokens)).extracting(Spans.Span::begin).containsExactly(0, 6);
   }
 }

@@ -1,0 +1,108 @@
+package org.presslens.entities;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.presslens.SparkTestSession;
+import org.presslens.normalize.Articles;
+
+/**
+ * Resolution across articles, from hand-tagged articles (no tagger): the tagger's types do not split a name, the
+ * corpus referent of a surname, an honorific taken back from a woman's entity, initials and headline compounds.
+ * Mentions are written inline as [TYPE text].
+ */
+class EntitiesTest {
+  private static final Pattern TAG = Pattern.compile("\\[(PERSON|LOCATION|ORGANIZATION|MISC) ([^\\]]+)\\]");
+  private static final StructType ARTICLE = new StructType().add(Articles.ARTICLE_ID, DataTypes.StringType)
+      .add(Articles.OUTLET, DataTypes.StringType).add(Articles.PUBLISHED_DATE, DataTypes.DateType)
+      .add(Articles.TITLE, DataTypes.StringType).add(Articles.TEXT, DataTypes.StringType);
+  private final SparkSession spark = SparkTestSession.get();
+
+  /** One article: its text with inline tags, and the mentions they make. */
+  private static List<Row> article(String id, String title, String tagged) {
+    StringBuilder text = new StringBuilder();
+    List<Spans.Span> spans = new ArrayList<>();
+    Matcher m = TAG.matcher(tagged);
+    int last = 0;
+    while (m.find()) {
+      text.append(tagged, last, m.start());
+      int begin = text.length();
+      text.append(m.group(2));
+      spans.add(new Spans.Span(begin, text.length(), m.group(1), 0, m.group(2)));
+      last = m.end();
+    }
+    text.append(tagged.substring(last));
+    List<Spans.Span> titleSpans = new ArrayList<>();
+    StringBuilder titleText = new StringBuilder();
+    Matcher t = TAG.matcher(title);
+    last = 0;
+    while (t.find()) {
+      titleText.append(title, last, t.start());
+      int begin = titleText.length();
+      titleText.append(t.group(2));
+      titleSpans.add(new Spans.Span(begin, titleText.length(), t.group(1), 0, t.group(2)));
+      last = t.end();
+    }
+    titleText.append(title.substring(last));
+    Row row = new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+        new Object[] {id, "outlet", null, titleText.toString(), text.toString()}, ARTICLE);
+    return new ExtractMentions(Map.of()).mentions(row, titleSpans, spans);
+  }
+
+  private Map<String, List<String>> entitiesBySurface(List<List<Row>> articles) {
+    List<Row> rows = articles.stream().flatMap(List::stream).toList();
+    Dataset<Row> extracted = spark.createDataFrame(rows, ExtractMentions.SCHEMA)
+        .withColumn(Entities.NAME_KEY, org.apache.spark.sql.functions.udf(
+            (org.apache.spark.sql.api.java.UDF1<String, String>) Names::key, DataTypes.StringType)
+            .apply(col(Entities.RESOLVED)));
+    Entities.Result tables = Entities.tables(extracted);
+    return tables.mentions().select("article_id", "surface", "entity_name", "entity_type", "link_method")
+        .collectAsList().stream().collect(Collectors.groupingBy(r -> r.getString(0) + "/" + r.getString(1),
+            Collectors.mapping(r -> r.getString(2) + ":" + r.getString(3) + ":" + r.getString(4),
+                Collectors.toList())));
+  }
+
+  @Test
+  void namesResolveAcrossTypesArticlesAndFamilies() {
+    List<List<Row>> corpus = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      corpus.add(article("a" + i, "Budget talks", "[PERSON Donald Trump] spoke; he smiled. [LOCATION Trump] said he would veto"
+          + " it. [ORGANIZATION Mr. Trump] left. [MISC Obamacare] stays. [PERSON Obamacare] was debated."));
+    }
+    corpus.add(article("b", "Repeal vote", "[LOCATION Trump] signed the bill. [LOCATION Trump] flew home."));
+    corpus.add(article("c", "First lady visits school", "[PERSON Melania Trump] visited a school. She smiled."
+        + " [PERSON Melania Trump] spoke; she was praised. [PERSON Melania Trump] left; her car waited."
+        + " [PERSON Mr. Trump] stayed in Washington."));
+    corpus.add(article("d", "[PERSON Repealing Obamacare] Fails",
+        "Lawmakers keep repealing it, and [MISC Obamacare] survives."));
+    corpus.add(article("e", "Old friends", "[PERSON George W. Bush] met [PERSON George H.W. Bush] and"
+        + " [PERSON George Bush]."));
+    Map<String, List<String>> r = entitiesBySurface(corpus);
+    assertThat(r.get("a0/Trump")).as("tagged LOCATION, no title: not linked in its article, but by the corpus")
+        .containsOnly("Donald Trump:PERSON:corpus_referent");
+    assertThat(r.get("a0/Mr. Trump")).containsOnly("Donald Trump:PERSON:short_form");
+    assertThat(r.get("b/Trump")).as("no full name in the article: the corpus referent")
+        .containsOnly("Donald Trump:PERSON:corpus_referent");
+    assertThat(r.get("c/Mr. Trump")).as("not Melania Trump's").containsOnly("Donald Trump:PERSON:corpus_referent");
+    assertThat(r.get("c/Melania Trump")).containsOnly("Melania Trump:PERSON:exact");
+    assertThat(r.get("a0/Obamacare").stream().map(s -> s.split(":")[0]).distinct()).containsExactly("Obamacare");
+    assertThat(r.get("d/Obamacare").stream().map(s -> s.split(":")[0]).distinct()).as("the headline's too")
+        .containsExactly("Obamacare");
+    assertThat(r.get("e/George W. Bush")).containsOnly("George W. Bush:PERSON:exact");
+    assertThat(r.get("e/George H.W. Bush")).containsOnly("George H.W. Bush:PERSON:exact");
+    assertThat(r.get("e/George Bush")).containsOnly("George Bush:PERSON:exact");
+  }
+}
