@@ -63,7 +63,7 @@ public final class Entities {
   static final double INITIAL_DOMINANCE = 0.9;
   /** {@link #unlinkRare}: how much more often a name must be mentioned than the rare longer name it was linked to. */
   static final long UNLINK_RATIO = 20;
-  /** {@link #unlinkRare}: the full PERSON names a first word must start to be a given name. */
+  /** {@link #unlinkRare}: the full PERSON names (each mentioned this often) a given name must start. */
   static final long GIVEN_NAMES = 3;
   /** {@link #referents}: the share of a one-word name's mentions its full name must be linked from. */
   static final double REFERENT_SHARE = 0.3;
@@ -191,36 +191,51 @@ public final class Entities {
    * ("Repealing Obamacare", "Roger Penske Trump", "Southern California") takes the article's shorter mentions of
    * that name as its short forms. A short_form link from a name to a longer one goes back to the mention's own
    * name when the own name is mentioned at least {@link #UNLINK_RATIO} times as often across the corpus as the
-   * longer one and the longer one's first word is not a given name (the first word of {@link #GIVEN_NAMES} or more
-   * full PERSON names, as "Eric" or "Fred" are: "Eric Trump" keeps its article's "Trump"). The longer name stays
-   * an entity. Output: the mentions.
+   * longer one, and the longer one either does not start with a given name (the first word of {@link #GIVEN_NAMES}
+   * or more full PERSON names mentioned {@link #GIVEN_NAMES} times or more, as "Eric" or "Fred" are: "Eric Trump"
+   * keeps its article's "Trump"), or runs in another name mentioned on its own at least 5 times as often as it
+   * ("Trump White House"), or is only ever written in titles, where title case capitalises every word ("Ryan
+   * Dislikes Obamacare"). The longer name stays an entity. Output: the mentions.
    */
   static Dataset<Row> unlinkRare(Dataset<Row> mentions) {
     Dataset<Row> own = mentions.groupBy(col(ExtractMentions.OWN_KEY)).agg(count(lit(1)).as("own_n"));
-    Dataset<Row> longer = mentions.groupBy(col(NAME_KEY)).agg(count(lit(1)).as("longer_n"));
+    Dataset<Row> longer = mentions.groupBy(col(NAME_KEY)).agg(count(lit(1)).as("longer_n"))
+        .join(mentions.groupBy(col(ExtractMentions.OWN_KEY).as(NAME_KEY))
+            .agg(max(col(EntityMentions.FIELD).notEqual(lit("title"))).as("in_text")), Schemas.columns(NAME_KEY),
+            "left");
+    Dataset<Row> prefixes = own.select(col(ExtractMentions.OWN_KEY).as("prefix"), col("own_n").as("prefix_n"));
     Dataset<Row> given = mentions.filter(col(EntityMentions.ENTITY_TYPE).equalTo(NerBackend.PERSON)
             .and(col(NAME_KEY).contains(" ")))
-        .select(NAME_KEY).distinct()
+        .groupBy(NAME_KEY).agg(count(lit(1)).as("n")).filter(col("n").geq(GIVEN_NAMES))
         .groupBy(org.apache.spark.sql.functions.substring_index(col(NAME_KEY), " ", 1).as("first_word"))
         .agg(count(lit(1)).as("full_names")).filter(col("full_names").geq(GIVEN_NAMES))
         .select(col("first_word"), lit(true).as("is_given"));
-    Column undo = col(EntityMentions.LINK_METHOD).equalTo("short_form")
-        .and(col("own_n").geq(col("longer_n").multiply(UNLINK_RATIO))).and(col("is_given").isNull());
+    Column rare = col("own_n").geq(col("longer_n").multiply(UNLINK_RATIO));
+    Column twoNames = coalesce(col("prefix_n"), lit(0L)).geq(col("longer_n").multiply(5));
+    Column headline = org.apache.spark.sql.functions.not(coalesce(col("in_text"), lit(false)));
+    Column undo = col(EntityMentions.LINK_METHOD).equalTo("short_form").and(rare)
+        .and(col("is_given").isNull().or(twoNames).or(headline));
     return mentions.join(own, Schemas.columns(ExtractMentions.OWN_KEY), "left")
         .join(longer, Schemas.columns(NAME_KEY), "left")
         .withColumn("first_word", org.apache.spark.sql.functions.substring_index(col(NAME_KEY), " ", 1))
         .join(given, Schemas.columns("first_word"), "left")
+        .withColumn("prefix", org.apache.spark.sql.functions.expr(
+            "substring(" + NAME_KEY + ", 1, greatest(length(" + NAME_KEY + ") - length(" + ExtractMentions.OWN_KEY
+                + ") - 1, 0))"))
+        .join(prefixes, Schemas.columns("prefix"), "left")
         .withColumn("undo", undo)
         .withColumn(EntityMentions.LINK_EVIDENCE, when(col("undo"), concat(lit("not '"), col(NAME_KEY),
                 lit("', which its article linked it to: '"), col(ExtractMentions.OWN_KEY), lit("' has "),
-                col("own_n"), lit(" mentions, that name "), col("longer_n"), lit(", and '"), col("first_word"),
-                lit("' is no given name")))
+                col("own_n"), lit(" mentions, that name "), col("longer_n"), lit(", and '"), col("prefix"),
+                when(col("is_given").isNull(), lit("' starts with no given name"))
+                    .when(headline, lit("' is only ever written in titles"))
+                    .otherwise(concat(lit("' is a name of its own ("), col("prefix_n"), lit(" mentions)")))))
             .otherwise(col(EntityMentions.LINK_EVIDENCE)))
         .withColumn(EntityMentions.LINK_METHOD, when(col("undo"), lit("exact"))
             .otherwise(col(EntityMentions.LINK_METHOD)))
         .withColumn(RESOLVED, when(col("undo"), CLEAN.apply(col(EntityMentions.SURFACE))).otherwise(col(RESOLVED)))
         .withColumn(NAME_KEY, when(col("undo"), col(ExtractMentions.OWN_KEY)).otherwise(col(NAME_KEY)))
-        .drop("own_n", "longer_n", "first_word", "is_given", "undo");
+        .drop("own_n", "longer_n", "in_text", "first_word", "is_given", "prefix", "prefix_n", "undo");
   }
 
   /**
@@ -321,12 +336,10 @@ public final class Entities {
   }
 
   /**
-   * A mention with a gendered honorific that its article linked to a person not known to be of that gender goes
-   * back to its own name, for {@link #referents} to decide: "Mr. Trump" linked to "Melania Trump" in an article
-   * that names her alone. The person's gender is what the mentions written with the full name say ({@link
-   * #genders}); a person of unknown gender does not keep a "Mr." (the corpus referent gives it back when the
-   * corpus agrees). Pronouns alone are too noisy for this (a "she" after "Trump" is often another person). Output:
-   * the mentions.
+   * A mention with a gendered honorific that its article linked to a person of the other gender goes back to its
+   * own name, for {@link #referents} to decide: "Mr. Trump" linked to "Melania Trump" in an article that names her
+   * alone. The person's gender is what the mentions written with the full name say ({@link #genders}). Pronouns
+   * alone are too noisy for this (a "she" after "Trump" is often another person). Output: the mentions.
    */
   static Dataset<Row> genderCheck(Dataset<Row> mentions) {
     Dataset<Row> genders = genders(mentions).select(col(NAME_KEY), col(EntityTable.GENDER).as("entity_gender"),
@@ -335,7 +348,7 @@ public final class Entities {
     Column gender = col("entity_gender");
     Column contradicts = col(NAME_KEY).notEqual(col(ExtractMentions.OWN_KEY))
         .and(col(EntityMentions.LINK_METHOD).isin("short_form", "initial"))
-        .and(honorific.isNotNull()).and(gender.isNull().or(honorific.notEqual(gender)));
+        .and(honorific.isNotNull()).and(gender.isNotNull()).and(honorific.notEqual(gender));
     return mentions.join(genders, Schemas.columns(NAME_KEY), "left")
         .withColumn("contradicts", contradicts)
         .withColumn(EntityMentions.LINK_EVIDENCE, when(col("contradicts"), concat(lit("not '"), col(NAME_KEY),

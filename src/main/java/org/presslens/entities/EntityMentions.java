@@ -48,10 +48,12 @@ public final class EntityMentions {
           "How the mention was linked to its entity. In its article: exact (its cleaned name), alias (curated alias"
               + " map), transliteration (spelling variant), initial (a full name without the middle initial another"
               + " mention has), short_form (tail of a longer name), acronym, edit_distance (a one-off typo). Across"
-              + " articles: transliteration, initial, corpus_referent (a one-word name to the full name it is linked to"
-              + " in other articles), honorific (taken back from an entity of the other gender)"),
+              + " articles: transliteration, initial (middle initials dropped), corpus_referent (a one-word name to the"
+              + " full name other articles link it to), gender (an honorific taken back from a person not of its"
+              + " gender, and left unresolved). See docs/entities.md"),
       column(LINK_EVIDENCE, DataTypes.StringType, true,
-          "Why the link holds, in words (the longer name, the counts behind a corpus-wide link); null for exact"));
+          "Why, in words: the longer name and its count, the corpus counts behind a link across articles, or why an"
+              + " in-article link was undone; null for a name that is simply itself"));
 
   private EntityMentions() {}
 }

@@ -26,13 +26,15 @@ public final class EntityTable {
   public static final StructType SCHEMA = Schemas.struct(
       column(ENTITY_ID, DataTypes.StringType, false,
           "Stable id: 16 hex of SHA-256 of the resolved name key (lower case, no accents or dots)"),
-      column(NAME, DataTypes.StringType, false, "The entity's name: its most frequent resolved full form"),
+      column(NAME, DataTypes.StringType, false,
+          "The entity's name: its most frequent resolved form written as its key (a full name, not a short form)"),
       column(ENTITY_TYPE, DataTypes.StringType, false,
           "PERSON, ORGANIZATION, LOCATION or MISC: the most voted type of its mentions (a title or honorific votes"
               + " PERSON)"),
       column(TYPE_SHARE, DataTypes.DoubleType, false, "Share of the mentions' votes that went to entity_type"),
       column(GENDER, DataTypes.StringType, true,
-          "M or F when its mentions' honorifics and following pronouns say so (3+ votes, 3 to 1), else null"),
+          "PERSON only: M or F when the mentions written with its name say so (honorifics 3 votes, the pronoun"
+              + " after a mention 1; 3+ votes, 2 to 1, no honorific of the other side), else null"),
       column(MENTIONS, DataTypes.LongType, false, "Mentions in canonical articles"),
       column(DOCUMENTS, DataTypes.LongType, false, "Canonical articles mentioning it"),
       column(OUTLETS, DataTypes.LongType, false, "Distinct outlets of those articles"),

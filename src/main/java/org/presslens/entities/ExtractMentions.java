@@ -86,20 +86,31 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
     return out;
   }
 
+  /** A possessive inside a span ("Paul Ryan's Obamacare"), before another word. */
+  private static final Pattern POSSESSIVE_INSIDE = Pattern.compile("['’]s ");
+  /** Words that never start a name ("An Obamacare gotcha moment"); "The" does ("The Hague"). */
+  static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("A", "An", "This", "That", "These", "Those",
+      "Its", "Their", "His", "Her", "Our", "My", "Your", "When", "Why", "How", "What", "If", "While", "Whether",
+      "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has", "Have", "Had");
+
   /**
-   * A span without its first word when that word is a common word capitalised by title case or a sentence start
-   * ("Fees Obamacare" in "IRS Fees Obamacare ...", "Will Trump ..."): the word is written in lower case in the
-   * article's text, the rest of the span is a name the article mentions on its own, and the whole span is
-   * mentioned only here. Otherwise the span itself.
+   * A span without what the tagger ran into a name before it, when the rest of the span is a name the article
+   * mentions on its own: a first word that title case or a sentence start capitalised ("Fees Obamacare" in "IRS
+   * Fees Obamacare ...", "Will Trump ..."; the word is written in lower case in the article's text and the whole
+   * span is mentioned only here), a function word ("An Obamacare"), or a name in the possessive ("Paul Ryan's
+   * Obamacare"). Otherwise the span itself.
    */
   static Spans.Span strayWord(String field, Spans.Span span, String text, List<Spans.Span> spans) {
-    int space = span.surface().indexOf(' ');
+    Matcher possessive = POSSESSIVE_INSIDE.matcher(span.surface());
+    boolean inner = possessive.find();
+    int space = inner ? possessive.end() - 1 : span.surface().indexOf(' ');
     if (space < 0) {
       return span;
     }
     String word = span.surface().substring(0, space);
-    if (!Names.honorifics(span.surface()).isEmpty() || word.length() < 2 || !Character.isUpperCase(word.charAt(0))
-        || word.chars().skip(1).anyMatch(c -> !Character.isLowerCase(c))) {
+    boolean function = FUNCTION_WORDS.contains(word);
+    if (!inner && (!Names.honorifics(span.surface()).isEmpty() || word.length() < 2
+        || !Character.isUpperCase(word.charAt(0)) || word.chars().skip(1).anyMatch(c -> !Character.isLowerCase(c)))) {
       return span;
     }
     String restKey = Names.key(Names.clean(span.surface().substring(space + 1)));
@@ -112,8 +123,9 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
       restNamed |= key.equals(restKey);
     }
     String lower = word.toLowerCase(java.util.Locale.ROOT);
-    if (whole > 1 || !restNamed
-        || !Pattern.compile("(?<![\\p{L}])" + Pattern.quote(lower) + "(?![\\p{L}])").matcher(text).find()) {
+    boolean common = function || inner
+        || Pattern.compile("(?<![\\p{L}])" + Pattern.quote(lower) + "(?![\\p{L}])").matcher(text).find();
+    if (!restNamed || !common || (whole > 1 && !function)) {
       return span;
     }
     Spans.Span rest = Spans.trim(field, span.begin() + space + 1, span.end(), span.type(), span.sentence());

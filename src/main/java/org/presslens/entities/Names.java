@@ -17,7 +17,9 @@ public final class Names {
       "general", "gen.", "gen", "colonel", "col.", "lieutenant", "lt.", "captain", "capt.", "admiral", "judge",
       "justice", "ambassador", "envoy", "pope", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "sir",
       "lord", "lady", "professor", "prof.", "prof", "rev.", "reverend", "father", "archbishop", "bishop",
-      "first lady", "speaker", "leader", "majority leader", "minority leader", "attorney general", "former");
+      "first lady", "speaker", "leader", "majority leader", "minority leader", "attorney general", "former", "sheriff",
+      "congressman", "congresswoman", "chairman", "chairwoman", "commissioner", "director", "president-elect",
+      "sergeant", "sgt.", "pastor", "rabbi", "cardinal", "coach", "detective", "officer", "messrs.", "messrs");
   /** Honorifics that say a man is meant. */
   static final Set<String> MALE = Set.of("mr", "sir", "lord", "king", "prince", "father");
   /** Honorifics that say a woman is meant. */

@@ -141,4 +141,20 @@ class DocumentEntitiesTest {
     assertThat(Names.fold(Names.key("Bashar al-Assad"))).isEqualTo(Names.fold(Names.key("Bashar Assad")));
     assertThat(Names.fold(Names.key("Obama"))).isNotEqualTo(Names.fold(Names.key("Osama")));
   }
+
+  @Test
+  void wordsTheTaggerRanIntoANameAreDropped() {
+    String text = "Obamacare is law. The fees rise.";
+    List<Spans.Span> spans = List.of(new Spans.Span(0, 9, "MISC", 0, "Obamacare"));
+    String title = "Fees Obamacare, An Obamacare moment, Paul Ryan's Obamacare";
+    assertThat(ExtractMentions.strayWord(title, new Spans.Span(0, 14, "PERSON", 0, "Fees Obamacare"), text, spans)
+        .surface()).isEqualTo("Obamacare");
+    assertThat(ExtractMentions.strayWord(title, new Spans.Span(16, 28, "PERSON", 0, "An Obamacare"), text, spans)
+        .surface()).isEqualTo("Obamacare");
+    assertThat(ExtractMentions.strayWord(title, new Spans.Span(37, 58, "PERSON", 0, "Paul Ryan's Obamacare"), text,
+        spans).surface()).isEqualTo("Obamacare");
+    Spans.Span melania = new Spans.Span(0, 13, "PERSON", 0, "Melania Trump");
+    assertThat(ExtractMentions.strayWord("Melania Trump speaks", melania, "Trump spoke.",
+        List.of(new Spans.Span(0, 5, "PERSON", 0, "Trump")))).as("not a lower-case word of the text").isEqualTo(melania);
+  }
 }

