@@ -66,9 +66,11 @@ public final class Entities {
   /** {@link #unlinkRare}: the full PERSON names (each mentioned this often) a given name must start. */
   static final long GIVEN_NAMES = 3;
   /** {@link #referents}: the share of a one-word name's mentions its full name must be linked from. */
-  static final double REFERENT_SHARE = 0.3;
+  static final double REFERENT_SHARE = 0.5;
+  /** {@link #applyReferents}: the characteristic names of a referent, one of which the article must mention. */
+  static final int CONTEXT_NAMES = 50;
   /** {@link #referents}: the articles that must link the one-word name to its full name. */
-  static final long REFERENT_ARTICLES = 3;
+  static final long REFERENT_ARTICLES = 5;
   /** {@link #genders}: the votes a gender needs. */
   static final long GENDER_VOTES = 3;
 
@@ -193,16 +195,18 @@ public final class Entities {
    * name when the own name is mentioned at least {@link #UNLINK_RATIO} times as often across the corpus as the
    * longer one, and the longer one either does not start with a given name (the first word of {@link #GIVEN_NAMES}
    * or more full PERSON names mentioned {@link #GIVEN_NAMES} times or more, as "Eric" or "Fred" are: "Eric Trump"
-   * keeps its article's "Trump"), or runs in another name mentioned on its own at least 5 times as often as it
-   * ("Trump White House"), or is only ever written in titles, where title case capitalises every word ("Ryan
-   * Dislikes Obamacare"). The longer name stays an entity. Output: the mentions.
+   * keeps its article's "Trump") and is no person of known gender ("Joy-Ann Reid" keeps "Reid"), or runs in
+   * another name of two or more words mentioned on its own at least 5 times as often as it ("Paul Ryan Obamacare"),
+   * or is only ever written in titles, where title case capitalises every word ("Ryan Dislikes Obamacare"). The longer name stays an entity. Output: the mentions.
    */
   static Dataset<Row> unlinkRare(Dataset<Row> mentions) {
     Dataset<Row> own = mentions.groupBy(col(ExtractMentions.OWN_KEY)).agg(count(lit(1)).as("own_n"));
     Dataset<Row> longer = mentions.groupBy(col(NAME_KEY)).agg(count(lit(1)).as("longer_n"))
         .join(mentions.groupBy(col(ExtractMentions.OWN_KEY).as(NAME_KEY))
             .agg(max(col(EntityMentions.FIELD).notEqual(lit("title"))).as("in_text")), Schemas.columns(NAME_KEY),
-            "left");
+            "left")
+        .join(genders(mentions).select(col(NAME_KEY), col(EntityTable.GENDER).as("longer_gender")),
+            Schemas.columns(NAME_KEY), "left");
     Dataset<Row> prefixes = own.select(col(ExtractMentions.OWN_KEY).as("prefix"), col("own_n").as("prefix_n"));
     Dataset<Row> given = mentions.filter(col(EntityMentions.ENTITY_TYPE).equalTo(NerBackend.PERSON)
             .and(col(NAME_KEY).contains(" ")))
@@ -211,10 +215,11 @@ public final class Entities {
         .agg(count(lit(1)).as("full_names")).filter(col("full_names").geq(GIVEN_NAMES))
         .select(col("first_word"), lit(true).as("is_given"));
     Column rare = col("own_n").geq(col("longer_n").multiply(UNLINK_RATIO));
-    Column twoNames = coalesce(col("prefix_n"), lit(0L)).geq(col("longer_n").multiply(5));
+    Column twoNames = col("prefix").contains(" ").and(coalesce(col("prefix_n"), lit(0L)).geq(col("longer_n").multiply(5)));
+    Column person = col("longer_gender").isNotNull();
     Column headline = org.apache.spark.sql.functions.not(coalesce(col("in_text"), lit(false)));
     Column undo = col(EntityMentions.LINK_METHOD).equalTo("short_form").and(rare)
-        .and(col("is_given").isNull().or(twoNames).or(headline));
+        .and(col("is_given").isNull().and(org.apache.spark.sql.functions.not(person)).or(twoNames).or(headline));
     return mentions.join(own, Schemas.columns(ExtractMentions.OWN_KEY), "left")
         .join(longer, Schemas.columns(NAME_KEY), "left")
         .withColumn("first_word", org.apache.spark.sql.functions.substring_index(col(NAME_KEY), " ", 1))
@@ -235,7 +240,7 @@ public final class Entities {
             .otherwise(col(EntityMentions.LINK_METHOD)))
         .withColumn(RESOLVED, when(col("undo"), CLEAN.apply(col(EntityMentions.SURFACE))).otherwise(col(RESOLVED)))
         .withColumn(NAME_KEY, when(col("undo"), col(ExtractMentions.OWN_KEY)).otherwise(col(NAME_KEY)))
-        .drop("own_n", "longer_n", "in_text", "first_word", "is_given", "prefix", "prefix_n", "undo");
+        .drop("own_n", "longer_n", "in_text", "longer_gender", "first_word", "is_given", "prefix", "prefix_n", "undo");
   }
 
   /**
@@ -293,21 +298,56 @@ public final class Entities {
     return List.of(RowFactory.create(key, gender, best.getString(0), evidence)).iterator();
   }
 
-  /** Mentions through {@link #referents}' mapping, by one-word name and honorific gender. */
+  /**
+   * Mentions through {@link #referents}' mapping, by one-word name and honorific gender, when the mention's article
+   * names one of the referent's {@link #CONTEXT_NAMES} most characteristic co-mentioned names ({@link
+   * #referentContext}), other than the one-word name itself: "Schiff" in an article about Florida consultants stays
+   * "Schiff".
+   */
   static Dataset<Row> applyReferents(Dataset<Row> mentions, Dataset<Row> mapping) {
-    Column relinked = col(CANONICAL_KEY).isNotNull()
+    Dataset<Row> articleNames = mentions.groupBy(EntityMentions.ARTICLE_ID)
+        .agg(collect_set(NAME_KEY).as("article_names"));
+    Dataset<Row> context = referentContext(mentions, articleNames,
+        mapping.select(col(CANONICAL_KEY).as(NAME_KEY)).distinct());
+    Column fits = org.apache.spark.sql.functions.arrays_overlap(
+        org.apache.spark.sql.functions.array_remove(col("article_names"), col(NAME_KEY)),
+        org.apache.spark.sql.functions.array_remove(col("referent_context"), col(NAME_KEY)));
+    Column relinked = col(CANONICAL_KEY).isNotNull().and(coalesce(fits, lit(false)))
         .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias", "gender"));
     // a mention taken back by unlinkRare or genderCheck keeps why in its evidence, then gets the referent's
     return mentions.withColumn("gender_key", coalesce(col(ExtractMentions.HONORIFIC_GENDER), lit("")))
         .join(mapping.withColumnRenamed(ExtractMentions.HONORIFIC_GENDER, "gender_key"),
             Schemas.columns(NAME_KEY, "gender_key"), "left")
-        .withColumn(EntityMentions.LINK_EVIDENCE, when(relinked.and(col(EntityMentions.LINK_EVIDENCE).isNotNull()),
+        .join(articleNames, Schemas.columns(EntityMentions.ARTICLE_ID), "left")
+        .join(context.withColumnRenamed(NAME_KEY, CANONICAL_KEY), Schemas.columns(CANONICAL_KEY), "left")
+        .withColumn("relinked", relinked)
+        .withColumn(EntityMentions.LINK_EVIDENCE, when(col("relinked").and(col(EntityMentions.LINK_EVIDENCE).isNotNull()),
                 concat(col(EntityMentions.LINK_EVIDENCE), lit("; "), col(EVIDENCE)))
-            .when(relinked, col(EVIDENCE)).otherwise(col(EntityMentions.LINK_EVIDENCE)))
-        .withColumn(EntityMentions.LINK_METHOD, when(relinked, lit("corpus_referent"))
+            .when(col("relinked"), col(EVIDENCE)).otherwise(col(EntityMentions.LINK_EVIDENCE)))
+        .withColumn(EntityMentions.LINK_METHOD, when(col("relinked"), lit("corpus_referent"))
             .otherwise(col(EntityMentions.LINK_METHOD)))
-        .withColumn(NAME_KEY, coalesce(col(CANONICAL_KEY), col(NAME_KEY)))
-        .drop("gender_key", CANONICAL_KEY, EVIDENCE);
+        .withColumn(NAME_KEY, when(col("relinked"), col(CANONICAL_KEY)).otherwise(col(NAME_KEY)))
+        .drop("gender_key", CANONICAL_KEY, EVIDENCE, "article_names", "referent_context", "relinked");
+  }
+
+  /**
+   * For each of {@code targets}' names: the {@link #CONTEXT_NAMES} names most characteristic of the articles that
+   * mention it (mentioned with it in 2+ articles, ranked by the share of their own articles that mention it).
+   * Output: (name_key, referent_context).
+   */
+  static Dataset<Row> referentContext(Dataset<Row> mentions, Dataset<Row> articleNames, Dataset<Row> targets) {
+    Dataset<Row> pairs = mentions.select(EntityMentions.ARTICLE_ID, NAME_KEY).distinct().join(targets, NAME_KEY)
+        .join(articleNames, EntityMentions.ARTICLE_ID)
+        .select(col(NAME_KEY), org.apache.spark.sql.functions.explode(col("article_names")).as("other"))
+        .filter(col("other").notEqual(col(NAME_KEY)))
+        .groupBy(NAME_KEY, "other").agg(count(lit(1)).as("together")).filter(col("together").geq(2));
+    Dataset<Row> spread = mentions.select(col(EntityMentions.ARTICLE_ID), col(NAME_KEY).as("other")).distinct()
+        .groupBy("other").agg(count(lit(1)).as("other_articles"));
+    return pairs.join(spread, "other")
+        .withColumn("rank", row_number().over(Window.partitionBy(NAME_KEY)
+            .orderBy(col("together").divide(col("other_articles")).desc(), col("other"))))
+        .filter(col("rank").leq(CONTEXT_NAMES))
+        .groupBy(NAME_KEY).agg(collect_list("other").as("referent_context"));
   }
 
   /**
@@ -397,6 +437,7 @@ public final class Entities {
   static Dataset<Row> variants(Dataset<Row> extracted) {
     Dataset<Row> names = extracted.groupBy(NAME_KEY).agg(count(lit(1)).as("n"))
         .withColumn(FOLD, FOLD_KEY.apply(col(NAME_KEY)));
+    names = names.filter(length(col(NAME_KEY)).geq(5)); // "citi" is no spelling of "city"
     Dataset<Row> candidates = names.join(names.groupBy(FOLD)
             .agg(countDistinct(NAME_KEY).as("variants")).filter(col("variants").gt(1)), FOLD);
     Dataset<Row> context = context(extracted, candidates);

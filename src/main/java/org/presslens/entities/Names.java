@@ -57,7 +57,7 @@ public final class Names {
       stripped = false;
       String lower = name.toLowerCase(Locale.ROOT);
       for (String title : TITLES) {
-        if (lower.startsWith(title + " ") && name.length() > title.length() + 1) {
+        if (lower.startsWith(title + " ") && isNameAfterTitle(name.substring(title.length() + 1).strip())) {
           name = name.substring(title.length() + 1).strip();
           stripped = true;
           break;
@@ -65,6 +65,17 @@ public final class Names {
       }
     }
     return name.isEmpty() ? surface.strip() : name;
+  }
+
+  /** Words that make a title part of an institution's name ("Justice Department", "Director of ..."). */
+  private static final Set<String> INSTITUTIONS = Set.of("department", "court", "committee", "ministry", "office",
+      "agency", "service", "division", "council", "bureau", "commission", "board", "house", "senate", "general",
+      "corps", "staff", "guard", "assembly", "party");
+
+  /** What follows a title is a name: it starts with a capital and is no institution ("Justice Department"). */
+  private static boolean isNameAfterTitle(String rest) {
+    return !rest.isEmpty() && Character.isUpperCase(rest.codePointAt(0))
+        && !INSTITUTIONS.contains(rest.split(" ")[0].toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -80,7 +91,7 @@ public final class Names {
       stripped = false;
       String lower = name.toLowerCase(Locale.ROOT);
       for (String title : TITLES) {
-        if (lower.startsWith(title + " ") && name.length() > title.length() + 1) {
+        if (lower.startsWith(title + " ") && isNameAfterTitle(name.substring(title.length() + 1).strip())) {
           name = name.substring(title.length() + 1).strip();
           out.add(title.replace(".", ""));
           stripped = true;

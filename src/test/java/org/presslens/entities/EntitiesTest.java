@@ -78,24 +78,27 @@ class EntitiesTest {
   @Test
   void namesResolveAcrossTypesArticlesAndFamilies() {
     List<List<Row>> corpus = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 6; i++) {
       corpus.add(article("a" + i, "Budget talks", "[PERSON Donald Trump] spoke; he smiled. [LOCATION Trump] said he would veto"
-          + " it. [ORGANIZATION Mr. Trump] left. [MISC Obamacare] stays. [PERSON Obamacare] was debated."));
+          + " it. [PERSON Trump] waved. [ORGANIZATION Mr. Trump] left. [MISC Obamacare] stays. [PERSON Obamacare] was debated in [LOCATION Washington]."));
     }
-    corpus.add(article("b", "Repeal vote", "[LOCATION Trump] signed the bill. [LOCATION Trump] flew home."));
+    corpus.add(article("b", "Repeal vote", "[LOCATION Trump] signed the bill on [MISC Obamacare]."
+        + " [LOCATION Trump] flew home."));
+    corpus.add(article("f", "Consultants", "[PERSON Trump] is a consultant in [LOCATION Florida]."));
     corpus.add(article("c", "First lady visits school", "[PERSON Melania Trump] visited a school. She smiled."
         + " [PERSON Melania Trump] spoke; she was praised. [PERSON Melania Trump] left; her car waited."
-        + " [PERSON Mr. Trump] stayed in Washington."));
+        + " [PERSON Mr. Trump] stayed in [LOCATION Washington]."));
     corpus.add(article("d", "[PERSON Repealing Obamacare] Fails",
         "Lawmakers keep repealing it, and [MISC Obamacare] survives."));
     corpus.add(article("e", "Old friends", "[PERSON George W. Bush] met [PERSON George H.W. Bush] and"
         + " [PERSON George Bush]."));
     Map<String, List<String>> r = entitiesBySurface(corpus);
-    assertThat(r.get("a0/Trump")).as("tagged LOCATION, no title: not linked in its article, but by the corpus")
-        .containsOnly("Donald Trump:PERSON:corpus_referent");
+    assertThat(r.get("a0/Trump")).as("tagged LOCATION once, PERSON once: one name, linked in its article")
+        .containsOnly("Donald Trump:PERSON:short_form");
     assertThat(r.get("a0/Mr. Trump")).containsOnly("Donald Trump:PERSON:short_form");
     assertThat(r.get("b/Trump")).as("no full name in the article: the corpus referent")
         .containsOnly("Donald Trump:PERSON:corpus_referent");
+    assertThat(r.get("f/Trump")).as("nothing of Donald Trump's context in the article").containsOnly("Trump:PERSON:exact");
     assertThat(r.get("c/Mr. Trump")).as("not Melania Trump's").containsOnly("Donald Trump:PERSON:corpus_referent");
     assertThat(r.get("c/Melania Trump")).containsOnly("Melania Trump:PERSON:exact");
     assertThat(r.get("a0/Obamacare").stream().map(s -> s.split(":")[0]).distinct()).containsExactly("Obamacare");
