@@ -51,19 +51,7 @@ public final class Names {
     String name = INNER_MARKS.matcher(repairMojibake(surface)).replaceAll(" ");
     name = SPACES.matcher(name.strip()).replaceAll(" ");
     name = POSSESSIVE.matcher(name).replaceAll("");
-    name = EDGE_PUNCTUATION.matcher(name).replaceAll("").strip();
-    boolean stripped = true;
-    while (stripped) {
-      stripped = false;
-      String lower = name.toLowerCase(Locale.ROOT);
-      for (String title : TITLES) {
-        if (lower.startsWith(title + " ") && isNameAfterTitle(name.substring(title.length() + 1).strip())) {
-          name = name.substring(title.length() + 1).strip();
-          stripped = true;
-          break;
-        }
-      }
-    }
+    name = stripTitles(EDGE_PUNCTUATION.matcher(name).replaceAll("").strip(), new ArrayList<>());
     return name.isEmpty() ? surface.strip() : name;
   }
 
@@ -85,7 +73,12 @@ public final class Names {
   public static List<String> honorifics(String surface) {
     List<String> out = new ArrayList<>();
     String name = SPACES.matcher(INNER_MARKS.matcher(surface).replaceAll(" ").strip()).replaceAll(" ");
-    name = EDGE_PUNCTUATION.matcher(name).replaceAll("").strip();
+    stripTitles(EDGE_PUNCTUATION.matcher(name).replaceAll("").strip(), out);
+    return out;
+  }
+
+  /** {@code name} without its leading titles (while a name remains); each stripped title, without dots, to {@code out}. */
+  private static String stripTitles(String name, List<String> out) {
     boolean stripped = true;
     while (stripped) {
       stripped = false;
@@ -99,7 +92,7 @@ public final class Names {
         }
       }
     }
-    return out;
+    return name;
   }
 
   /** {@link #MAN} or {@link #WOMAN} when an honorific says so ("Mr.", "Mrs.", "Queen"), else null. */

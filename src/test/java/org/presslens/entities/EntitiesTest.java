@@ -31,10 +31,18 @@ class EntitiesTest {
       .add(Articles.TITLE, DataTypes.StringType).add(Articles.TEXT, DataTypes.StringType);
   private final SparkSession spark = SparkTestSession.get();
 
-  /** One article: its text with inline tags, and the mentions they make. */
+  /** One article: its title and text with inline tags, and the mentions they make. */
   private static List<Row> article(String id, String title, String tagged) {
-    StringBuilder text = new StringBuilder();
+    List<Spans.Span> titleSpans = new ArrayList<>();
     List<Spans.Span> spans = new ArrayList<>();
+    Row row = new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+        new Object[] {id, "outlet", null, untag(title, titleSpans), untag(tagged, spans)}, ARTICLE);
+    return new ExtractMentions(Map.of()).mentions(row, titleSpans, spans);
+  }
+
+  /** The text without its inline tags; their mentions to {@code spans}. */
+  private static String untag(String tagged, List<Spans.Span> spans) {
+    StringBuilder text = new StringBuilder();
     Matcher m = TAG.matcher(tagged);
     int last = 0;
     while (m.find()) {
@@ -44,22 +52,7 @@ class EntitiesTest {
       spans.add(new Spans.Span(begin, text.length(), m.group(1), 0, m.group(2)));
       last = m.end();
     }
-    text.append(tagged.substring(last));
-    List<Spans.Span> titleSpans = new ArrayList<>();
-    StringBuilder titleText = new StringBuilder();
-    Matcher t = TAG.matcher(title);
-    last = 0;
-    while (t.find()) {
-      titleText.append(title, last, t.start());
-      int begin = titleText.length();
-      titleText.append(t.group(2));
-      titleSpans.add(new Spans.Span(begin, titleText.length(), t.group(1), 0, t.group(2)));
-      last = t.end();
-    }
-    titleText.append(title.substring(last));
-    Row row = new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
-        new Object[] {id, "outlet", null, titleText.toString(), text.toString()}, ARTICLE);
-    return new ExtractMentions(Map.of()).mentions(row, titleSpans, spans);
+    return text.append(tagged.substring(last)).toString();
   }
 
   private Map<String, List<String>> entitiesBySurface(List<List<Row>> articles) {
