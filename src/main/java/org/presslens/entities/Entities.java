@@ -194,8 +194,8 @@ public final class Entities {
    * that name as its short forms. A short_form link from a name to a longer one goes back to the mention's own
    * name when the own name is mentioned at least {@link #UNLINK_RATIO} times as often across the corpus as the
    * longer one, and the longer one either does not start with a given name (the first word of {@link #GIVEN_NAMES}
-   * or more full PERSON names mentioned {@link #GIVEN_NAMES} times or more, as "Eric" or "Fred" are: "Eric Trump"
-   * keeps its article's "Trump") and is no person of known gender ("Joy-Ann Reid" keeps "Reid"), or runs in
+   * or more full PERSON names mentioned {@link #GIVEN_NAMES} times or more, and written in them at least as often
+   * as alone, as "Eric" or "Fred" are and "Trump" is not: "Eric Trump" keeps its article's "Trump") and is no person of known gender ("Joy-Ann Reid" keeps "Reid"), or runs in
    * another name of two or more words mentioned on its own at least 5 times as often as it ("Paul Ryan Obamacare"),
    * or is only ever written in titles, where title case capitalises every word ("Ryan Dislikes Obamacare"). The longer name stays an entity. Output: the mentions.
    */
@@ -212,7 +212,11 @@ public final class Entities {
             .and(col(NAME_KEY).contains(" ")))
         .groupBy(NAME_KEY).agg(count(lit(1)).as("n")).filter(col("n").geq(GIVEN_NAMES))
         .groupBy(org.apache.spark.sql.functions.substring_index(col(NAME_KEY), " ", 1).as("first_word"))
-        .agg(count(lit(1)).as("full_names")).filter(col("full_names").geq(GIVEN_NAMES))
+        .agg(count(lit(1)).as("full_names"), org.apache.spark.sql.functions.sum("n").as("in_full_names"))
+        .filter(col("full_names").geq(GIVEN_NAMES))
+        .join(own.withColumnRenamed(ExtractMentions.OWN_KEY, "first_word"), Schemas.columns("first_word"), "left")
+        // "Trump" starts a few full names but is mostly written alone: a surname, not a given name
+        .filter(col("in_full_names").geq(coalesce(col("own_n"), lit(0L))))
         .select(col("first_word"), lit(true).as("is_given"));
     Column rare = col("own_n").geq(col("longer_n").multiply(UNLINK_RATIO));
     Column twoNames = col("prefix").contains(" ").and(coalesce(col("prefix_n"), lit(0L)).geq(col("longer_n").multiply(5)));
@@ -332,7 +336,8 @@ public final class Entities {
 
   /**
    * For each of {@code targets}' names: the {@link #CONTEXT_NAMES} names most characteristic of the articles that
-   * mention it (mentioned with it in 2+ articles, ranked by the share of their own articles that mention it).
+   * mention it: mentioned with it in 2+ articles, ranked by those articles times the share of their own articles
+   * that mention it (a lift weighted by its support, so that neither names everywhere nor names seen twice lead).
    * Output: (name_key, referent_context).
    */
   static Dataset<Row> referentContext(Dataset<Row> mentions, Dataset<Row> articleNames, Dataset<Row> targets) {
@@ -345,7 +350,7 @@ public final class Entities {
         .groupBy("other").agg(count(lit(1)).as("other_articles"));
     return pairs.join(spread, "other")
         .withColumn("rank", row_number().over(Window.partitionBy(NAME_KEY)
-            .orderBy(col("together").divide(col("other_articles")).desc(), col("other"))))
+            .orderBy(col("together").multiply(col("together")).divide(col("other_articles")).desc(), col("other"))))
         .filter(col("rank").leq(CONTEXT_NAMES))
         .groupBy(NAME_KEY).agg(collect_list("other").as("referent_context"));
   }
