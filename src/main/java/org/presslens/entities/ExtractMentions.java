@@ -62,8 +62,8 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
     String text = article.getAs(Articles.TEXT);
     List<Spans.Span> allSpans = new ArrayList<>(titleSpans);
     allSpans.addAll(textSpans);
-    titleSpans = titleSpans.stream().map(span -> strayWord(title, span, text, allSpans)).toList();
-    textSpans = textSpans.stream().map(span -> strayWord(text, span, text, allSpans)).toList();
+    titleSpans = titleSpans.stream().map(span -> strayWord(title, true, span, text, allSpans)).toList();
+    textSpans = textSpans.stream().map(span -> strayWord(text, false, span, text, allSpans)).toList();
     List<Spans.Span> spans = new ArrayList<>(titleSpans);
     spans.addAll(textSpans);
     List<String> pronouns = new ArrayList<>(pronouns(title, titleSpans));
@@ -93,14 +93,20 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
       "Its", "Their", "His", "Her", "Our", "My", "Your", "When", "Why", "How", "What", "If", "While", "Whether",
       "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has", "Have", "Had");
 
+  /** Capitalised words that begin place and institution names ("South Africa", "Lower Manhattan", "New York"). */
+  static final java.util.Set<String> NAME_MODIFIERS = java.util.Set.of("North", "South", "East", "West", "Northern",
+      "Southern", "Eastern", "Western", "Upper", "Lower", "New", "Old", "Great", "Greater", "Central", "Saint", "San",
+      "Santa", "Los", "Las", "Fort", "Port", "Mount", "Lake", "Cape", "United", "Royal", "National", "General",
+      "Little", "Big", "Grand", "High", "Middle", "Inner", "Outer", "Federal", "State", "City", "County");
+
   /**
    * A span without what the tagger ran into a name before it, when the rest of the span is a name the article
-   * mentions on its own: a first word that title case or a sentence start capitalised ("Fees Obamacare" in "IRS
-   * Fees Obamacare ...", "Will Trump ..."; the word is written in lower case in the article's text and the whole
-   * span is mentioned only here), a function word ("An Obamacare"), or a name in the possessive ("Paul Ryan's
+   * mentions on its own: a first word of a title span that title case capitalised ("Fees Obamacare" in "IRS Fees
+   * Obamacare ..."; the word is written in lower case in the article's text, the whole span is mentioned only here,
+   * and it is no word that begins place names, as "South" or "Lower"), a function word ("An Obamacare"), or a name in the possessive ("Paul Ryan's
    * Obamacare"). Otherwise the span itself.
    */
-  static Spans.Span strayWord(String field, Spans.Span span, String text, List<Spans.Span> spans) {
+  static Spans.Span strayWord(String field, boolean inTitle, Spans.Span span, String text, List<Spans.Span> spans) {
     Matcher possessive = POSSESSIVE_INSIDE.matcher(span.surface());
     boolean inner = possessive.find();
     int space = inner ? possessive.end() - 1 : span.surface().indexOf(' ');
@@ -109,6 +115,9 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
     }
     String word = span.surface().substring(0, space);
     boolean function = FUNCTION_WORDS.contains(word);
+    if (!inner && !function && (NAME_MODIFIERS.contains(word) || !inTitle)) {
+      return span; // a capitalised word in running text, or "South Africa": part of the name
+    }
     if (!inner && (!Names.honorifics(span.surface()).isEmpty() || word.length() < 2
         || !Character.isUpperCase(word.charAt(0)) || word.chars().skip(1).anyMatch(c -> !Character.isLowerCase(c)))) {
       return span;

@@ -147,14 +147,17 @@ class DocumentEntitiesTest {
     String text = "Obamacare is law. The fees rise.";
     List<Spans.Span> spans = List.of(new Spans.Span(0, 9, "MISC", 0, "Obamacare"));
     String title = "Fees Obamacare, An Obamacare moment, Paul Ryan's Obamacare";
-    assertThat(ExtractMentions.strayWord(title, new Spans.Span(0, 14, "PERSON", 0, "Fees Obamacare"), text, spans)
+    assertThat(ExtractMentions.strayWord(title, true, new Spans.Span(0, 14, "PERSON", 0, "Fees Obamacare"), text, spans)
         .surface()).isEqualTo("Obamacare");
-    assertThat(ExtractMentions.strayWord(title, new Spans.Span(16, 28, "PERSON", 0, "An Obamacare"), text, spans)
+    assertThat(ExtractMentions.strayWord(title, true, new Spans.Span(16, 28, "PERSON", 0, "An Obamacare"), text, spans)
         .surface()).isEqualTo("Obamacare");
-    assertThat(ExtractMentions.strayWord(title, new Spans.Span(37, 58, "PERSON", 0, "Paul Ryan's Obamacare"), text,
+    assertThat(ExtractMentions.strayWord(title, true, new Spans.Span(37, 58, "PERSON", 0, "Paul Ryan's Obamacare"), text,
         spans).surface()).isEqualTo("Obamacare");
     Spans.Span melania = new Spans.Span(0, 13, "PERSON", 0, "Melania Trump");
-    assertThat(ExtractMentions.strayWord("Melania Trump speaks", melania, "Trump spoke.",
+    assertThat(ExtractMentions.strayWord("Melania Trump speaks", true, melania, "Trump spoke.",
         List.of(new Spans.Span(0, 5, "PERSON", 0, "Trump")))).as("not a lower-case word of the text").isEqualTo(melania);
+    Spans.Span southAfrica = new Spans.Span(0, 12, "LOCATION", 0, "South Africa");
+    assertThat(ExtractMentions.strayWord("South Africa votes", true, southAfrica, "Africa votes in the south.",
+        List.of(new Spans.Span(0, 6, "LOCATION", 0, "Africa")))).isEqualTo(southAfrica);
   }
 }
