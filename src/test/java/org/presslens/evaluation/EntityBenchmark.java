@@ -35,7 +35,8 @@ import org.presslens.normalize.TextCleaner;
 @Tag("benchmark")
 class EntityBenchmark {
   private static final Path ALLSIDES = Path.of("../shared/data/allsides_abp");
-  private static final StructType ARTICLES = new StructType().add(Articles.ARTICLE_ID, DataTypes.StringType)
+  /** The article columns the entity stage reads. */
+  static final StructType ARTICLES = new StructType().add(Articles.ARTICLE_ID, DataTypes.StringType)
       .add(Articles.OUTLET, DataTypes.StringType).add(Articles.PUBLISHED_DATE, DataTypes.DateType)
       .add(Articles.TITLE, DataTypes.StringType).add(Articles.TEXT, DataTypes.StringType);
 
