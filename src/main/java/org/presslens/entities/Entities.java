@@ -69,8 +69,17 @@ public final class Entities {
   static final double REFERENT_SHARE = 0.5;
   /** {@link #applyReferents}: the characteristic names of a referent, one of which the article must mention. */
   static final int CONTEXT_NAMES = 50;
-  /** {@link #referents}: the articles that must link the one-word name to its full name. */
+  /**
+   * {@link #referents}: the articles that must link the one-word name to its full name, unless they are at least
+   * {@link #REFERENT_SHARE} of the articles that write the one-word name (and two or more): a small corpus.
+   */
   static final long REFERENT_ARTICLES = 5;
+  /**
+   * {@link #applyReferents}: the least share of a context name's articles that must also name the referent, for
+   * that name to tell the referent: "Fox" or "United States" in the article says nothing about which Cavuto or
+   * Brennan it means.
+   */
+  static final double CONTEXT_LIFT = 0.1;
   /** {@link #genders}: the votes a gender needs. */
   static final long GENDER_VOTES = 3;
 
@@ -251,8 +260,8 @@ public final class Entities {
    * The corpus referent of one-word names: a one-word name that its article leaves unresolved ("Trump" in an
    * article that never writes the full name) joins the full name it is linked to in the other articles, when
    * that full name takes at least {@link #REFERENT_SHARE} of all its mentions (linked or not) and twice as many
-   * links as the next full name, in at least {@link #REFERENT_ARTICLES} articles, and is not known to be of the
-   * other gender than the mention's honorific says. Output: (name_key, honorific_gender, canonical_key,
+   * links as the next full name, in at least {@link #REFERENT_ARTICLES} articles (or half of the one-word name's
+   * articles in a small corpus), and is not known to be of the other gender than the mention's honorific says. Output: (name_key, honorific_gender, canonical_key,
    * evidence), honorific_gender "" for none.
    */
   static Dataset<Row> referents(Dataset<Row> mentions) {
@@ -271,10 +280,13 @@ public final class Entities {
         .agg(count(lit(1)).as("unlinked"))
         .withColumn("all_unlinked", org.apache.spark.sql.functions.sum("unlinked")
             .over(Window.partitionBy(ExtractMentions.OWN_KEY)));
+    Dataset<Row> written = mentions.filter(single).groupBy(ExtractMentions.OWN_KEY)
+        .agg(countDistinct(EntityMentions.ARTICLE_ID).as("name_articles"));
     StructType out = new StructType().add(NAME_KEY, DataTypes.StringType)
         .add(ExtractMentions.HONORIFIC_GENDER, DataTypes.StringType).add(CANONICAL_KEY, DataTypes.StringType)
         .add(EVIDENCE, DataTypes.StringType);
-    return unlinked.join(links, ExtractMentions.OWN_KEY).flatMap(Entities::referent, Encoders.row(out));
+    return unlinked.join(links, ExtractMentions.OWN_KEY).join(written, ExtractMentions.OWN_KEY)
+        .flatMap(Entities::referent, Encoders.row(out));
   }
 
   /** {@link #referents} for one (one-word name, honorific gender). */
@@ -282,6 +294,7 @@ public final class Entities {
     String key = row.getAs(ExtractMentions.OWN_KEY);
     String gender = row.getAs(ExtractMentions.HONORIFIC_GENDER);
     long unlinked = row.<Long>getAs("all_unlinked");
+    long nameArticles = row.<Long>getAs("name_articles");
     List<Row> candidates = new ArrayList<>(row.getList(row.fieldIndex("candidates")));
     candidates.removeIf(c -> !gender.isEmpty() && !c.isNullAt(3) && !c.getString(3).equals(gender));
     candidates.sort((a, b) -> Long.compare(b.getLong(1), a.getLong(1)));
@@ -292,7 +305,7 @@ public final class Entities {
     Row best = candidates.get(0);
     long next = candidates.size() > 1 ? candidates.get(1).getLong(1) : 0;
     boolean dominant = best.getLong(1) >= REFERENT_SHARE * (links + unlinked) && best.getLong(1) >= 2 * next
-        && best.getLong(2) >= REFERENT_ARTICLES;
+        && best.getLong(2) >= Math.min(REFERENT_ARTICLES, Math.max(2, (long) Math.ceil(REFERENT_SHARE * nameArticles)));
     if (!dominant) {
       return java.util.Collections.emptyIterator();
     }
@@ -305,8 +318,8 @@ public final class Entities {
   /**
    * Mentions through {@link #referents}' mapping, by one-word name and honorific gender, when the mention's article
    * names one of the referent's {@link #CONTEXT_NAMES} most characteristic co-mentioned names ({@link
-   * #referentContext}), other than the one-word name itself: "Schiff" in an article about Florida consultants stays
-   * "Schiff".
+   * #referentContext}), other than the one-word name itself, in whose articles the referent is named at least
+   * {@link #CONTEXT_LIFT} of the time: "Schiff" in an article about Florida consultants stays "Schiff".
    */
   static Dataset<Row> applyReferents(Dataset<Row> mentions, Dataset<Row> mapping) {
     Dataset<Row> articleNames = mentions.groupBy(EntityMentions.ARTICLE_ID)
@@ -352,6 +365,7 @@ public final class Entities {
         .withColumn("rank", row_number().over(Window.partitionBy(NAME_KEY)
             .orderBy(col("together").multiply(col("together")).divide(col("other_articles")).desc(), col("other"))))
         .filter(col("rank").leq(CONTEXT_NAMES))
+        .filter(col("together").geq(col("other_articles").multiply(CONTEXT_LIFT)))
         .groupBy(NAME_KEY).agg(collect_list("other").as("referent_context"));
   }
 

@@ -73,11 +73,15 @@ class EntitiesTest {
     List<List<Row>> corpus = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       corpus.add(article("a" + i, "Budget talks", "[PERSON Donald Trump] spoke; he smiled. [LOCATION Trump] said he would veto"
-          + " it. [PERSON Trump] waved. [ORGANIZATION Mr. Trump] left. [MISC Obamacare] stays. [PERSON Obamacare] was debated in [LOCATION Washington]."));
+          + " it. [PERSON Trump] waved. [ORGANIZATION Mr. Trump] left. [MISC Obamacare] stays. [PERSON Obamacare] was debated in [LOCATION Washington], [LOCATION United States]."));
+    }
+    for (int i = 0; i < 60; i++) {
+      corpus.add(article("u" + i, "Growth", "The [LOCATION United States] grew."));
     }
     corpus.add(article("b", "Repeal vote", "[LOCATION Trump] signed the bill on [MISC Obamacare]."
         + " [LOCATION Trump] flew home."));
     corpus.add(article("f", "Consultants", "[PERSON Trump] is a consultant in [LOCATION Florida]."));
+    corpus.add(article("h", "Consultants", "[PERSON Trump] is a consultant in the [LOCATION United States]."));
     corpus.add(article("c", "First lady visits school", "[PERSON Melania Trump] visited a school. She smiled."
         + " [PERSON Melania Trump] spoke; she was praised. [PERSON Melania Trump] left; her car waited."
         + " [PERSON Mr. Trump] stayed in [LOCATION Washington]."));
@@ -92,6 +96,8 @@ class EntitiesTest {
     assertThat(r.get("b/Trump")).as("no full name in the article: the corpus referent")
         .containsOnly("Donald Trump:PERSON:corpus_referent");
     assertThat(r.get("f/Trump")).as("nothing of Donald Trump's context in the article").containsOnly("Trump:PERSON:exact");
+    assertThat(r.get("h/Trump")).as("a name of Donald Trump's articles, but of a tenth as many others")
+        .containsOnly("Trump:PERSON:exact");
     assertThat(r.get("c/Mr. Trump")).as("not Melania Trump's").containsOnly("Donald Trump:PERSON:corpus_referent");
     assertThat(r.get("c/Melania Trump")).containsOnly("Melania Trump:PERSON:exact");
     assertThat(r.get("a0/Obamacare").stream().map(s -> s.split(":")[0]).distinct()).containsExactly("Obamacare");
