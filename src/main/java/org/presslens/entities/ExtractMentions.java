@@ -93,6 +93,14 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
       "Its", "Their", "His", "Her", "Our", "My", "Your", "When", "Why", "How", "What", "If", "While", "Whether",
       "Did", "Does", "Do", "Is", "Are", "Was", "Were", "Has", "Have", "Had");
 
+  /** Auxiliaries that begin questions ("Will Obamacare fall apart on its own?"): "Will" is also a given name. */
+  static final java.util.Set<String> QUESTION_AUXILIARIES = java.util.Set.of("Will", "Can", "Could", "Would",
+      "Should", "Shall", "May", "Might", "Must");
+
+  /** Verbs that begin imperative sentences before a name ("Take Obamacare. One section says ..."). */
+  static final java.util.Set<String> IMPERATIVES = java.util.Set.of("Take", "Consider", "Imagine", "Remember",
+      "Forget", "Blame", "Thank", "Ask", "Repeal", "Defund", "Replace", "Fix", "Stop", "Keep", "Let", "Watch");
+
   /** Capitalised words that begin place and institution names ("South Africa", "Lower Manhattan", "New York"). */
   static final java.util.Set<String> NAME_MODIFIERS = java.util.Set.of("North", "South", "East", "West", "Northern",
       "Southern", "Eastern", "Western", "Upper", "Lower", "New", "Old", "Great", "Greater", "Central", "Saint", "San",
@@ -103,7 +111,9 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
    * A span without what the tagger ran into a name before it, when the rest of the span is a name the article
    * mentions on its own: a first word of a title span that title case capitalised ("Fees Obamacare" in "IRS Fees
    * Obamacare ..."; the word is written in lower case in the article's text, the whole span is mentioned only here,
-   * and it is no word that begins place names, as "South" or "Lower"), a function word ("An Obamacare"), or a name in the possessive ("Paul Ryan's
+   * and it is no word that begins place names, as "South" or "Lower"), a function word ("An Obamacare"), an auxiliary
+   * that begins a question or a verb that begins an imperative sentence ("Will Obamacare fall apart?", "Take
+   * Obamacare."), or a name in the possessive ("Paul Ryan's
    * Obamacare"). Otherwise the span itself.
    */
   static Spans.Span strayWord(String field, boolean inTitle, Spans.Span span, String text, List<Spans.Span> spans) {
@@ -114,7 +124,8 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
       return span;
     }
     String word = span.surface().substring(0, space);
-    boolean function = FUNCTION_WORDS.contains(word);
+    boolean function = FUNCTION_WORDS.contains(word) || (!inTitle && sentenceInitial(field, span.begin())
+        && (IMPERATIVES.contains(word) || (QUESTION_AUXILIARIES.contains(word) && question(field, span.end()))));
     if (!inner && !function && (NAME_MODIFIERS.contains(word) || !inTitle)) {
       return span; // a capitalised word in running text, or "South Africa": part of the name
     }
@@ -139,6 +150,29 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
     }
     Spans.Span rest = Spans.trim(field, span.begin() + space + 1, span.end(), span.type(), span.sentence());
     return rest != null ? rest : span;
+  }
+
+  /** Whether a sentence starts at {@code begin}: only spaces and opening quotes after a sentence end or a line. */
+  static boolean sentenceInitial(String field, int begin) {
+    int i = begin - 1;
+    while (i >= 0 && (field.charAt(i) == ' ' || "\"“‘'(".indexOf(field.charAt(i)) >= 0)) {
+      i--;
+    }
+    return i < 0 || field.charAt(i) == '\n' || ".!?:".indexOf(field.charAt(i)) >= 0;
+  }
+
+  /** Whether the sentence going on at {@code from} ends in a question mark (within its line). */
+  static boolean question(String field, int from) {
+    for (int i = from; i < field.length(); i++) {
+      char c = field.charAt(i);
+      if (c == '?') {
+        return true;
+      }
+      if (c == '.' || c == '!' || c == '\n') {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**

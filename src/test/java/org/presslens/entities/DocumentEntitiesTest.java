@@ -160,4 +160,15 @@ class DocumentEntitiesTest {
     assertThat(ExtractMentions.strayWord("South Africa votes", true, southAfrica, "Africa votes in the south.",
         List.of(new Spans.Span(0, 6, "LOCATION", 0, "Africa")))).isEqualTo(southAfrica);
   }
+
+  @Test
+  void anAuxiliaryOpeningAQuestionOrAVerbOpeningAnImperativeIsDroppedButAGivenNameIsNot() {
+    String text = "Obamacare is law.\n\nWill Obamacare fall apart? Take Obamacare. Will Hurd spoke. Hurd left.";
+    List<Spans.Span> spans = List.of(new Spans.Span(0, 9, "MISC", 0, "Obamacare"),
+        new Spans.Span(19, 33, "PERSON", 1, "Will Obamacare"), new Spans.Span(46, 60, "PERSON", 2, "Take Obamacare"),
+        new Spans.Span(62, 71, "PERSON", 3, "Will Hurd"), new Spans.Span(79, 83, "PERSON", 4, "Hurd"));
+    assertThat(ExtractMentions.strayWord(text, false, spans.get(1), text, spans).surface()).isEqualTo("Obamacare");
+    assertThat(ExtractMentions.strayWord(text, false, spans.get(2), text, spans).surface()).isEqualTo("Obamacare");
+    assertThat(ExtractMentions.strayWord(text, false, spans.get(3), text, spans)).isEqualTo(spans.get(3));
+  }
 }
