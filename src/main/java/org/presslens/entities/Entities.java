@@ -69,10 +69,7 @@ public final class Entities {
   static final double REFERENT_SHARE = 0.5;
   /** {@link #applyReferents}: the characteristic names of a referent, one of which the article must mention. */
   static final int CONTEXT_NAMES = 50;
-  /**
-   * {@link #referents}: the articles that must link the one-word name to its full name, unless they are at least
-   * {@link #REFERENT_SHARE} of the articles that write the one-word name (and two or more): a small corpus.
-   */
+  /** {@link #referentArticles}: the articles that must link the one-word name to its full name. */
   static final long REFERENT_ARTICLES = 5;
   /**
    * {@link #applyReferents}: the least share of a context name's articles that must also name the referent, for
@@ -260,9 +257,9 @@ public final class Entities {
    * The corpus referent of one-word names: a one-word name that its article leaves unresolved ("Trump" in an
    * article that never writes the full name) joins the full name it is linked to in the other articles, when
    * that full name takes at least {@link #REFERENT_SHARE} of all its mentions (linked or not) and twice as many
-   * links as the next full name, in at least {@link #REFERENT_ARTICLES} articles (or half of the one-word name's
-   * articles in a small corpus), and is not known to be of the other gender than the mention's honorific says. Output: (name_key, honorific_gender, canonical_key,
-   * evidence), honorific_gender "" for none.
+   * links as the next full name, in at least {@link #referentArticles} articles, and is not known to be of the
+   * other gender than the mention's honorific says. Output: (name_key, honorific_gender, canonical_key, evidence),
+   * honorific_gender "" for none.
    */
   static Dataset<Row> referents(Dataset<Row> mentions) {
     Dataset<Row> genders = genders(mentions);
@@ -289,6 +286,14 @@ public final class Entities {
         .flatMap(Entities::referent, Encoders.row(out));
   }
 
+  /**
+   * The articles that must link a one-word name to its full name: {@link #REFERENT_ARTICLES}, or in a small corpus
+   * {@link #REFERENT_SHARE} of the {@code nameArticles} articles that write the one-word name (at least 2).
+   */
+  static long referentArticles(long nameArticles) {
+    return Math.min(REFERENT_ARTICLES, Math.max(2, (long) Math.ceil(REFERENT_SHARE * nameArticles)));
+  }
+
   /** {@link #referents} for one (one-word name, honorific gender). */
   static java.util.Iterator<Row> referent(Row row) {
     String key = row.getAs(ExtractMentions.OWN_KEY);
@@ -305,7 +310,7 @@ public final class Entities {
     Row best = candidates.get(0);
     long next = candidates.size() > 1 ? candidates.get(1).getLong(1) : 0;
     boolean dominant = best.getLong(1) >= REFERENT_SHARE * (links + unlinked) && best.getLong(1) >= 2 * next
-        && best.getLong(2) >= Math.min(REFERENT_ARTICLES, Math.max(2, (long) Math.ceil(REFERENT_SHARE * nameArticles)));
+        && best.getLong(2) >= referentArticles(nameArticles);
     if (!dominant) {
       return java.util.Collections.emptyIterator();
     }

@@ -164,11 +164,15 @@ class DocumentEntitiesTest {
   @Test
   void anAuxiliaryOpeningAQuestionOrAVerbOpeningAnImperativeIsDroppedButAGivenNameIsNot() {
     String text = "Obamacare is law.\n\nWill Obamacare fall apart? Take Obamacare. Will Hurd spoke. Hurd left.";
-    List<Spans.Span> spans = List.of(new Spans.Span(0, 9, "MISC", 0, "Obamacare"),
-        new Spans.Span(19, 33, "PERSON", 1, "Will Obamacare"), new Spans.Span(46, 60, "PERSON", 2, "Take Obamacare"),
-        new Spans.Span(62, 71, "PERSON", 3, "Will Hurd"), new Spans.Span(79, 83, "PERSON", 4, "Hurd"));
+    List<Spans.Span> spans = List.of(span("Obamacare", 0, 0), span("Will Obamacare", text.indexOf("Will Obamacare"), 1),
+        span("Take Obamacare", text.indexOf("Take"), 2), span("Will Hurd", text.indexOf("Will Hurd"), 3),
+        span("Hurd", text.lastIndexOf("Hurd"), 4));
     assertThat(ExtractMentions.strayWord(text, false, spans.get(1), text, spans).surface()).isEqualTo("Obamacare");
     assertThat(ExtractMentions.strayWord(text, false, spans.get(2), text, spans).surface()).isEqualTo("Obamacare");
     assertThat(ExtractMentions.strayWord(text, false, spans.get(3), text, spans)).isEqualTo(spans.get(3));
+  }
+
+  private static Spans.Span span(String surface, int begin, int sentence) {
+    return new Spans.Span(begin, begin + surface.length(), "PERSON", sentence, surface);
   }
 }
