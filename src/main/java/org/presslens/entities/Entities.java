@@ -228,9 +228,11 @@ public final class Entities {
     Column twoNames = col("prefix").contains(" ").and(coalesce(col("prefix_n"), lit(0L)).geq(col("longer_n").multiply(5)));
     Column person = col("longer_gender").isNotNull();
     Column headline = org.apache.spark.sql.functions.not(coalesce(col("in_text"), lit(false)));
-    Column undo = col(EntityMentions.LINK_METHOD).equalTo("short_form").and(rare)
+    Column undo = rare
         .and(col("is_given").isNull().and(org.apache.spark.sql.functions.not(person)).or(twoNames).or(headline));
-    return mentions.join(own, Schemas.columns(ExtractMentions.OWN_KEY), "left")
+    // only short_form links can be undone: the other mentions skip the joins
+    Column shortForm = coalesce(col(EntityMentions.LINK_METHOD).equalTo("short_form"), lit(false));
+    Dataset<Row> undone = mentions.filter(shortForm).join(own, Schemas.columns(ExtractMentions.OWN_KEY), "left")
         .join(longer, Schemas.columns(NAME_KEY), "left")
         .withColumn("first_word", org.apache.spark.sql.functions.substring_index(col(NAME_KEY), " ", 1))
         .join(given, Schemas.columns("first_word"), "left")
@@ -251,6 +253,7 @@ public final class Entities {
         .withColumn(RESOLVED, when(col("undo"), CLEAN.apply(col(EntityMentions.SURFACE))).otherwise(col(RESOLVED)))
         .withColumn(NAME_KEY, when(col("undo"), col(ExtractMentions.OWN_KEY)).otherwise(col(NAME_KEY)))
         .drop("own_n", "longer_n", "in_text", "longer_gender", "first_word", "is_given", "prefix", "prefix_n", "undo");
+    return mentions.filter(org.apache.spark.sql.functions.not(shortForm)).unionByName(undone);
   }
 
   /**
@@ -334,12 +337,18 @@ public final class Entities {
     Column fits = org.apache.spark.sql.functions.arrays_overlap(
         org.apache.spark.sql.functions.array_remove(col("article_names"), col(NAME_KEY)),
         org.apache.spark.sql.functions.array_remove(col("referent_context"), col(NAME_KEY)));
-    Column relinked = col(CANONICAL_KEY).isNotNull().and(coalesce(fits, lit(false)))
-        .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias", "gender"));
-    // a mention taken back by unlinkRare or genderCheck keeps why in its evidence, then gets the referent's
-    return mentions.withColumn("gender_key", coalesce(col(ExtractMentions.HONORIFIC_GENDER), lit("")))
-        .join(mapping.withColumnRenamed(ExtractMentions.HONORIFIC_GENDER, "gender_key"),
-            Schemas.columns(NAME_KEY, "gender_key"), "left")
+    Column relinked = coalesce(fits, lit(false));
+    Dataset<Row> keyed = mentions.withColumn("gender_key", coalesce(col(ExtractMentions.HONORIFIC_GENDER), lit("")))
+        .join(org.apache.spark.sql.functions.broadcast(
+            mapping.withColumnRenamed(ExtractMentions.HONORIFIC_GENDER, "gender_key")),
+            Schemas.columns(NAME_KEY, "gender_key"), "left");
+    Column candidate = coalesce(col(CANONICAL_KEY).isNotNull()
+        .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias", "gender")), lit(false));
+    Dataset<Row> rest = keyed.filter(org.apache.spark.sql.functions.not(candidate))
+        .drop("gender_key", CANONICAL_KEY, EVIDENCE);
+    // a mention taken back by unlinkRare or genderCheck keeps why in its evidence, then gets the referent's; only
+    // the mentions the mapping names meet their article's names
+    Dataset<Row> considered = keyed.filter(candidate)
         .join(articleNames, Schemas.columns(EntityMentions.ARTICLE_ID), "left")
         .join(context.withColumnRenamed(NAME_KEY, CANONICAL_KEY), Schemas.columns(CANONICAL_KEY), "left")
         .withColumn("relinked", relinked)
@@ -350,6 +359,7 @@ public final class Entities {
             .otherwise(col(EntityMentions.LINK_METHOD)))
         .withColumn(NAME_KEY, when(col("relinked"), col(CANONICAL_KEY)).otherwise(col(NAME_KEY)))
         .drop("gender_key", CANONICAL_KEY, EVIDENCE, "article_names", "referent_context", "relinked");
+    return rest.unionByName(considered);
   }
 
   /**
@@ -410,10 +420,11 @@ public final class Entities {
         col("men"), col("women"));
     Column honorific = col(ExtractMentions.HONORIFIC_GENDER);
     Column gender = col("entity_gender");
-    Column contradicts = col(NAME_KEY).notEqual(col(ExtractMentions.OWN_KEY))
-        .and(col(EntityMentions.LINK_METHOD).isin("short_form", "initial"))
-        .and(honorific.isNotNull()).and(gender.isNotNull()).and(honorific.notEqual(gender));
-    return mentions.join(genders, Schemas.columns(NAME_KEY), "left")
+    Column linkedTitled = coalesce(col(NAME_KEY).notEqual(col(ExtractMentions.OWN_KEY))
+        .and(col(EntityMentions.LINK_METHOD).isin("short_form", "initial")).and(honorific.isNotNull()), lit(false));
+    Column contradicts = gender.isNotNull().and(honorific.notEqual(gender));
+    // only linked mentions with an honorific can contradict: the other mentions skip the join
+    Dataset<Row> checked = mentions.filter(linkedTitled).join(genders, Schemas.columns(NAME_KEY), "left")
         .withColumn("contradicts", contradicts)
         .withColumn(EntityMentions.LINK_EVIDENCE, when(col("contradicts"), concat(lit("not '"), col(NAME_KEY),
                 lit("': its honorific says "), honorific, lit(", the name's mentions say "),
@@ -426,6 +437,7 @@ public final class Entities {
             .otherwise(col(RESOLVED)))
         .withColumn(NAME_KEY, when(col("contradicts"), col(ExtractMentions.OWN_KEY)).otherwise(col(NAME_KEY)))
         .drop("entity_gender", "men", "women", "contradicts");
+    return mentions.filter(org.apache.spark.sql.functions.not(linkedTitled)).unionByName(checked);
   }
 
   /**
