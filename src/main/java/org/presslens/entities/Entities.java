@@ -230,9 +230,9 @@ public final class Entities {
     Column headline = org.apache.spark.sql.functions.not(coalesce(col("in_text"), lit(false)));
     Column undo = rare
         .and(col("is_given").isNull().and(org.apache.spark.sql.functions.not(person)).or(twoNames).or(headline));
-    // only short_form links can be undone: the other mentions skip the joins
-    Column shortForm = coalesce(col(EntityMentions.LINK_METHOD).equalTo("short_form"), lit(false));
-    Dataset<Row> undone = mentions.filter(shortForm).join(own, Schemas.columns(ExtractMentions.OWN_KEY), "left")
+    // only short_form links can be undone
+    Column shortForm = col(EntityMentions.LINK_METHOD).equalTo("short_form");
+    return changeOnly(mentions, shortForm, linked -> linked.join(own, Schemas.columns(ExtractMentions.OWN_KEY), "left")
         .join(longer, Schemas.columns(NAME_KEY), "left")
         .withColumn("first_word", org.apache.spark.sql.functions.substring_index(col(NAME_KEY), " ", 1))
         .join(given, Schemas.columns("first_word"), "left")
@@ -252,8 +252,18 @@ public final class Entities {
             .otherwise(col(EntityMentions.LINK_METHOD)))
         .withColumn(RESOLVED, when(col("undo"), CLEAN.apply(col(EntityMentions.SURFACE))).otherwise(col(RESOLVED)))
         .withColumn(NAME_KEY, when(col("undo"), col(ExtractMentions.OWN_KEY)).otherwise(col(NAME_KEY)))
-        .drop("own_n", "longer_n", "in_text", "longer_gender", "first_word", "is_given", "prefix", "prefix_n", "undo");
-    return mentions.filter(org.apache.spark.sql.functions.not(shortForm)).unionByName(undone);
+        .drop("own_n", "longer_n", "in_text", "longer_gender", "first_word", "is_given", "prefix", "prefix_n", "undo"));
+  }
+
+  /**
+   * The mentions with {@code change} applied to those where {@code affected} holds (null counts as false); the
+   * others skip it and its joins. {@code change} must keep the columns.
+   */
+  static Dataset<Row> changeOnly(Dataset<Row> mentions, Column affected,
+      java.util.function.UnaryOperator<Dataset<Row>> change) {
+    Column is = coalesce(affected, lit(false));
+    return mentions.filter(org.apache.spark.sql.functions.not(is))
+        .unionByName(change.apply(mentions.filter(is)));
   }
 
   /**
@@ -342,13 +352,11 @@ public final class Entities {
         .join(org.apache.spark.sql.functions.broadcast(
             mapping.withColumnRenamed(ExtractMentions.HONORIFIC_GENDER, "gender_key")),
             Schemas.columns(NAME_KEY, "gender_key"), "left");
-    Column candidate = coalesce(col(CANONICAL_KEY).isNotNull()
-        .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias", "gender")), lit(false));
-    Dataset<Row> rest = keyed.filter(org.apache.spark.sql.functions.not(candidate))
-        .drop("gender_key", CANONICAL_KEY, EVIDENCE);
+    Column candidate = col(CANONICAL_KEY).isNotNull()
+        .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias", "gender"));
     // a mention taken back by unlinkRare or genderCheck keeps why in its evidence, then gets the referent's; only
     // the mentions the mapping names meet their article's names
-    Dataset<Row> considered = keyed.filter(candidate)
+    return changeOnly(keyed, candidate, named -> named
         .join(articleNames, Schemas.columns(EntityMentions.ARTICLE_ID), "left")
         .join(context.withColumnRenamed(NAME_KEY, CANONICAL_KEY), Schemas.columns(CANONICAL_KEY), "left")
         .withColumn("relinked", relinked)
@@ -358,8 +366,8 @@ public final class Entities {
         .withColumn(EntityMentions.LINK_METHOD, when(col("relinked"), lit("corpus_referent"))
             .otherwise(col(EntityMentions.LINK_METHOD)))
         .withColumn(NAME_KEY, when(col("relinked"), col(CANONICAL_KEY)).otherwise(col(NAME_KEY)))
-        .drop("gender_key", CANONICAL_KEY, EVIDENCE, "article_names", "referent_context", "relinked");
-    return rest.unionByName(considered);
+        .drop("article_names", "referent_context", "relinked"))
+        .drop("gender_key", CANONICAL_KEY, EVIDENCE);
   }
 
   /**
@@ -420,11 +428,11 @@ public final class Entities {
         col("men"), col("women"));
     Column honorific = col(ExtractMentions.HONORIFIC_GENDER);
     Column gender = col("entity_gender");
-    Column linkedTitled = coalesce(col(NAME_KEY).notEqual(col(ExtractMentions.OWN_KEY))
-        .and(col(EntityMentions.LINK_METHOD).isin("short_form", "initial")).and(honorific.isNotNull()), lit(false));
+    Column linkedTitled = col(NAME_KEY).notEqual(col(ExtractMentions.OWN_KEY))
+        .and(col(EntityMentions.LINK_METHOD).isin("short_form", "initial")).and(honorific.isNotNull());
     Column contradicts = gender.isNotNull().and(honorific.notEqual(gender));
-    // only linked mentions with an honorific can contradict: the other mentions skip the join
-    Dataset<Row> checked = mentions.filter(linkedTitled).join(genders, Schemas.columns(NAME_KEY), "left")
+    // only linked mentions with an honorific can contradict
+    return changeOnly(mentions, linkedTitled, titled -> titled.join(genders, Schemas.columns(NAME_KEY), "left")
         .withColumn("contradicts", contradicts)
         .withColumn(EntityMentions.LINK_EVIDENCE, when(col("contradicts"), concat(lit("not '"), col(NAME_KEY),
                 lit("': its honorific says "), honorific, lit(", the name's mentions say "),
@@ -436,8 +444,7 @@ public final class Entities {
         .withColumn(RESOLVED, when(col("contradicts"), CLEAN.apply(col(EntityMentions.SURFACE)))
             .otherwise(col(RESOLVED)))
         .withColumn(NAME_KEY, when(col("contradicts"), col(ExtractMentions.OWN_KEY)).otherwise(col(NAME_KEY)))
-        .drop("entity_gender", "men", "women", "contradicts");
-    return mentions.filter(org.apache.spark.sql.functions.not(linkedTitled)).unionByName(checked);
+        .drop("entity_gender", "men", "women", "contradicts"));
   }
 
   /**
