@@ -157,15 +157,25 @@ public final class Entities {
         Schemas.conform(entities, EntityTable.SCHEMA, EntityTable.TABLE), held.all);
   }
 
-  /** Data held in storage (persisted and computed) for the resolution steps, freed together by the caller. */
+  /**
+   * Data held in storage (persisted and computed) for the resolution steps, freed together by the caller. Each is
+   * held in at most as many partitions as the first, the mentions: Spark keeps a held plan's shuffle partitions as
+   * they are (adaptive execution does not coalesce them), and a step's few changed mentions in a job's 1,000
+   * shuffle partitions, passed on by union, made every later step run thousands of near-empty tasks.
+   */
   static final class Held {
     private final List<Dataset<Row>> all = new ArrayList<>();
+    private int partitions;
 
     Dataset<Row> hold(Dataset<Row> data) {
-      data.persist(StorageLevel.MEMORY_AND_DISK());
-      data.count();
-      all.add(data);
-      return data;
+      Dataset<Row> held = all.isEmpty() ? data : data.coalesce(partitions);
+      held.persist(StorageLevel.MEMORY_AND_DISK());
+      held.count();
+      if (all.isEmpty()) {
+        partitions = Math.max(1, held.rdd().getNumPartitions());
+      }
+      all.add(held);
+      return held;
     }
   }
 

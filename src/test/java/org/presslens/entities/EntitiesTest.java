@@ -62,10 +62,26 @@ class EntitiesTest {
             (org.apache.spark.sql.api.java.UDF1<String, String>) Names::key, DataTypes.StringType)
             .apply(col(Entities.RESOLVED)));
     Entities.Result tables = Entities.tables(extracted);
-    return tables.mentions().select("article_id", "surface", "entity_name", "entity_type", "link_method")
+    assertThat(tables.held()).allMatch(d -> d.storageLevel().useMemory());
+    Map<String, List<String>> bySurface = tables.mentions()
+        .select("article_id", "surface", "entity_name", "entity_type", "link_method")
         .collectAsList().stream().collect(Collectors.groupingBy(r -> r.getString(0) + "/" + r.getString(1),
             Collectors.mapping(r -> r.getString(2) + ":" + r.getString(3) + ":" + r.getString(4),
                 Collectors.toList())));
+    tables.release();
+    assertThat(tables.held()).as("freed once written").allMatch(d -> !d.storageLevel().isValid());
+    return bySurface;
+  }
+
+  /** The article's one mention resolved, in its article, to a name no mention writes itself. */
+  private static List<Row> resolvedTo(List<Row> article, String name) {
+    Row mention = article.get(0);
+    Object[] values = new Object[mention.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = mention.get(i);
+    }
+    values[ExtractMentions.SCHEMA.fieldIndex(Entities.RESOLVED)] = name;
+    return List.of(RowFactory.create(values));
   }
 
   @Test
@@ -89,6 +105,7 @@ class EntitiesTest {
         "Lawmakers keep repealing it, and [MISC Obamacare] survives."));
     corpus.add(article("e", "Old friends", "[PERSON George W. Bush] met [PERSON George H.W. Bush] and"
         + " [PERSON George Bush]."));
+    corpus.add(resolvedTo(article("k", "Manhunt", "The [PERSON Kouachis] fled."), "Kouachi"));
     Map<String, List<String>> r = entitiesBySurface(corpus);
     assertThat(r.get("a0/Trump")).as("tagged LOCATION once, PERSON once: one name, linked in its article")
         .containsOnly("Donald Trump:PERSON:short_form");
@@ -106,5 +123,7 @@ class EntitiesTest {
     assertThat(r.get("e/George W. Bush")).containsOnly("George W. Bush:PERSON:exact");
     assertThat(r.get("e/George H.W. Bush")).containsOnly("George H.W. Bush:PERSON:exact");
     assertThat(r.get("e/George Bush")).containsOnly("George Bush:PERSON:exact");
+    assertThat(r.get("k/Kouachis")).as("a name no mention writes itself keeps its mentions")
+        .containsOnly("Kouachi:PERSON:exact");
   }
 }
