@@ -274,7 +274,6 @@ public final class Pipeline {
     JobGroups.enter(spark, "output", "write entity tables");
     out.stage(EntityMentions.TABLE, tables.mentions(), EntityMentions.SCHEMA, null);
     out.stage(EntityTable.TABLE, tables.entities(), EntityTable.SCHEMA, null);
-    tables.release();
     extracted.unpersist();
     if (config.cooccurrence().enabled()) {
       JobGroups.enter(spark, "cooccurrence", "entity pairs per window and scope");

@@ -1,6 +1,5 @@
 package org.presslens.entities;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -10,7 +9,6 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.desc;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -38,7 +36,6 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.presslens.common.Schemas;
 import org.presslens.config.EntitySettings;
 import org.presslens.normalize.Articles;
@@ -80,26 +77,13 @@ public final class Entities {
    * Brennan it means.
    */
   static final double CONTEXT_LIFT = 0.1;
-  /**
-   * {@link #tables}: the most resolved names that are sent whole to every task to be joined with the mentions
-   * (about 100 MB); with more, both sides are shuffled. A 100,000-article archive has about 200,000.
-   */
-  static final long BROADCAST_NAMES = 1_000_000;
   /** {@link #genders}: the votes a gender needs. */
   static final long GENDER_VOTES = 3;
 
   private Entities() {}
 
-  /**
-   * Output: the two tables, computed from {@code held}: the resolution steps' data held in storage until {@link
-   * #release}, which the caller calls once both tables are written.
-   */
-  public record Result(Dataset<Row> mentions, Dataset<Row> entities, List<Dataset<Row>> held) {
-    /** Frees the held data. */
-    public void release() {
-      held.forEach(d -> d.unpersist(false));
-    }
-  }
+  /** Output: the two tables, not yet materialised. */
+  public record Result(Dataset<Row> mentions, Dataset<Row> entities) {}
 
   /** Mentions of the given (canonical) articles, each resolved inside its article. Persist the result. */
   public static Dataset<Row> extract(Dataset<Row> articles, EntitySettings settings) {
@@ -124,20 +108,27 @@ public final class Entities {
    * votes ({@link #types}).
    */
   public static Result tables(Dataset<Row> extracted) {
-    // The name-level mappings are small (one row per name that has a variant, initials or a referent) and are
-    // broadcast. The mentions are held once with their variant and initials applied; each later step holds only the
-    // mentions it changed and passes the others on from there ({@link #changeOnly}). One plan over all the steps
-    // takes Spark's planner minutes, and holding every step's full mentions made a 100,000-article run spill and
-    // collect garbage for most of its resolution time.
-    Held held = new Held();
-    Dataset<Row> folded = apply(extracted, broadcast(variants(extracted).localCheckpoint()), "transliteration");
-    Dataset<Row> initialed = held.hold(apply(folded, broadcast(initials(folded).localCheckpoint()), "initial"));
-    Dataset<Row> split = unlinkRare(initialed, held);
-    Dataset<Row> gendered = genderCheck(split, held);
-    Dataset<Row> referred = applyReferents(gendered, referents(gendered).localCheckpoint(), held);
-    Dataset<Row> names = entityNames(referred);
-    Dataset<Row> mentions = held.hold(referred.drop(EntityMentions.ENTITY_TYPE)
-        .join(names.count() <= BROADCAST_NAMES ? broadcast(names) : names, NAME_KEY));
+    // Each step is checkpointed (materialised, lineage cut): the steps join the mentions with themselves
+    // several times, and one plan over all of them takes Spark's planner minutes.
+    Dataset<Row> folded = apply(extracted, variants(extracted).localCheckpoint(), "transliteration")
+        .localCheckpoint();
+    Dataset<Row> initialed = apply(folded, initials(folded).localCheckpoint(), "initial").localCheckpoint();
+    Dataset<Row> split = unlinkRare(initialed).localCheckpoint();
+    Dataset<Row> gendered = genderCheck(split).localCheckpoint();
+    Dataset<Row> referred = applyReferents(gendered, referents(gendered).localCheckpoint()).localCheckpoint();
+    Dataset<Row> typed = types(referred).localCheckpoint();
+    Dataset<Row> linked = referred.drop(EntityMentions.ENTITY_TYPE).join(typed, NAME_KEY)
+        .withColumn(EntityMentions.ENTITY_ID, substring(sha2(col(NAME_KEY), 256), 1, 16))
+        .localCheckpoint();
+    // the entity's name: its most frequent resolved form written as its key ("Barack Obama", not the "Obama" linked
+    // to it), longest, then alphabetical, on a tie
+    Dataset<Row> names = linked.groupBy(EntityMentions.ENTITY_ID, NAME_KEY, RESOLVED).agg(count(lit(1)).as("n"))
+        .withColumn("rank", row_number().over(Window.partitionBy(EntityMentions.ENTITY_ID)
+            .orderBy(KEY.apply(col(RESOLVED)).equalTo(col(NAME_KEY)).desc(), desc("n"), length(col(RESOLVED)).desc(),
+                col(RESOLVED))))
+        .filter(col("rank").equalTo(1))
+        .select(col(EntityMentions.ENTITY_ID), col(RESOLVED).as(EntityMentions.ENTITY_NAME));
+    Dataset<Row> mentions = linked.join(names, EntityMentions.ENTITY_ID).localCheckpoint();
     Dataset<Row> forms = mentions.groupBy(EntityMentions.ENTITY_ID, EntityMentions.SURFACE).agg(count(lit(1)).as("n"))
         .withColumn("rank", row_number().over(Window.partitionBy(EntityMentions.ENTITY_ID)
             .orderBy(desc("n"), col(EntityMentions.SURFACE))))
@@ -154,46 +145,7 @@ public final class Entities {
         .withColumnRenamed(EntityMentions.ENTITY_NAME, EntityTable.NAME)
         .join(forms, EntityMentions.ENTITY_ID);
     return new Result(Schemas.conform(mentions, EntityMentions.SCHEMA, EntityMentions.TABLE),
-        Schemas.conform(entities, EntityTable.SCHEMA, EntityTable.TABLE), held.all);
-  }
-
-  /**
-   * Data held in storage (persisted and computed) for the resolution steps, freed together by the caller. Each is
-   * held in at most as many partitions as the first, the mentions: Spark keeps a held plan's shuffle partitions as
-   * they are (adaptive execution does not coalesce them), and a step's few changed mentions in a job's 1,000
-   * shuffle partitions, passed on by union, made every later step run thousands of near-empty tasks.
-   */
-  static final class Held {
-    private final List<Dataset<Row>> all = new ArrayList<>();
-    private int partitions;
-
-    Dataset<Row> hold(Dataset<Row> data) {
-      Dataset<Row> held = all.isEmpty() ? data : data.coalesce(partitions);
-      held.persist(StorageLevel.MEMORY_AND_DISK());
-      held.count();
-      if (all.isEmpty()) {
-        partitions = Math.max(1, held.rdd().getNumPartitions());
-      }
-      all.add(held);
-      return held;
-    }
-  }
-
-  /**
-   * Per resolved name key: the entity's id, type ({@link #types}) and name, its most frequent resolved form written
-   * as its key ("Barack Obama", not the "Obama" linked to it), longest, then alphabetical, on a tie. Output:
-   * (name_key, entity_type, type_share, gender, entity_id, entity_name).
-   */
-  static Dataset<Row> entityNames(Dataset<Row> mentions) {
-    Dataset<Row> names = mentions.groupBy(NAME_KEY, RESOLVED).agg(count(lit(1)).as("n"))
-        .withColumn("rank", row_number().over(Window.partitionBy(NAME_KEY)
-            .orderBy(KEY.apply(col(RESOLVED)).equalTo(col(NAME_KEY)).desc(), desc("n"), length(col(RESOLVED)).desc(),
-                col(RESOLVED))))
-        .filter(col("rank").equalTo(1))
-        .select(col(NAME_KEY), col(RESOLVED).as(EntityMentions.ENTITY_NAME));
-    return types(mentions).join(names, NAME_KEY)
-        .withColumn(EntityMentions.ENTITY_ID, substring(sha2(col(NAME_KEY), 256), 1, 16))
-        .localCheckpoint();
+        Schemas.conform(entities, EntityTable.SCHEMA, EntityTable.TABLE));
   }
 
   /**
@@ -253,7 +205,7 @@ public final class Entities {
    * another name of two or more words mentioned on its own at least 5 times as often as it ("Paul Ryan Obamacare"),
    * or is only ever written in titles, where title case capitalises every word ("Ryan Dislikes Obamacare"). The longer name stays an entity. Output: the mentions.
    */
-  static Dataset<Row> unlinkRare(Dataset<Row> mentions, Held held) {
+  static Dataset<Row> unlinkRare(Dataset<Row> mentions) {
     Dataset<Row> own = mentions.groupBy(col(ExtractMentions.OWN_KEY)).agg(count(lit(1)).as("own_n"));
     Dataset<Row> longer = mentions.groupBy(col(NAME_KEY)).agg(count(lit(1)).as("longer_n"))
         .join(mentions.groupBy(col(ExtractMentions.OWN_KEY).as(NAME_KEY))
@@ -280,7 +232,7 @@ public final class Entities {
         .and(col("is_given").isNull().and(org.apache.spark.sql.functions.not(person)).or(twoNames).or(headline));
     // only short_form links can be undone
     Column shortForm = col(EntityMentions.LINK_METHOD).equalTo("short_form");
-    return changeOnly(mentions, shortForm, held, linked -> linked.join(own, Schemas.columns(ExtractMentions.OWN_KEY), "left")
+    return changeOnly(mentions, shortForm, linked -> linked.join(own, Schemas.columns(ExtractMentions.OWN_KEY), "left")
         .join(longer, Schemas.columns(NAME_KEY), "left")
         .withColumn("first_word", org.apache.spark.sql.functions.substring_index(col(NAME_KEY), " ", 1))
         .join(given, Schemas.columns("first_word"), "left")
@@ -304,15 +256,14 @@ public final class Entities {
   }
 
   /**
-   * The mentions with {@code change} applied to those where {@code affected} holds (null counts as false), which are
-   * held; the others skip it and its joins, and pass on unchanged from {@code mentions}. {@code change} must keep the
-   * columns.
+   * The mentions with {@code change} applied to those where {@code affected} holds (null counts as false); the
+   * others skip it and its joins. {@code change} must keep the columns.
    */
-  static Dataset<Row> changeOnly(Dataset<Row> mentions, Column affected, Held held,
+  static Dataset<Row> changeOnly(Dataset<Row> mentions, Column affected,
       java.util.function.UnaryOperator<Dataset<Row>> change) {
     Column is = coalesce(affected, lit(false));
     return mentions.filter(org.apache.spark.sql.functions.not(is))
-        .unionByName(held.hold(change.apply(mentions.filter(is))));
+        .unionByName(change.apply(mentions.filter(is)));
   }
 
   /**
@@ -388,12 +339,11 @@ public final class Entities {
    * #referentContext}), other than the one-word name itself, in whose articles the referent is named at least
    * {@link #CONTEXT_LIFT} of the time: "Schiff" in an article about Florida consultants stays "Schiff".
    */
-  static Dataset<Row> applyReferents(Dataset<Row> mentions, Dataset<Row> mapping, Held held) {
-    // both read twice: by the context and by the mentions the mapping names
-    Dataset<Row> articleNames = held.hold(mentions.groupBy(EntityMentions.ARTICLE_ID)
-        .agg(collect_set(NAME_KEY).as("article_names")));
-    Dataset<Row> context = referentContext(articleNames,
-        mapping.select(col(CANONICAL_KEY).as(NAME_KEY)).distinct()).localCheckpoint();
+  static Dataset<Row> applyReferents(Dataset<Row> mentions, Dataset<Row> mapping) {
+    Dataset<Row> articleNames = mentions.groupBy(EntityMentions.ARTICLE_ID)
+        .agg(collect_set(NAME_KEY).as("article_names"));
+    Dataset<Row> context = referentContext(mentions, articleNames,
+        mapping.select(col(CANONICAL_KEY).as(NAME_KEY)).distinct());
     Column fits = org.apache.spark.sql.functions.arrays_overlap(
         org.apache.spark.sql.functions.array_remove(col("article_names"), col(NAME_KEY)),
         org.apache.spark.sql.functions.array_remove(col("referent_context"), col(NAME_KEY)));
@@ -406,7 +356,7 @@ public final class Entities {
         .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias", "gender"));
     // a mention taken back by unlinkRare or genderCheck keeps why in its evidence, then gets the referent's; only
     // the mentions the mapping names meet their article's names
-    return changeOnly(keyed, candidate, held, named -> named
+    return changeOnly(keyed, candidate, named -> named
         .join(articleNames, Schemas.columns(EntityMentions.ARTICLE_ID), "left")
         .join(context.withColumnRenamed(NAME_KEY, CANONICAL_KEY), Schemas.columns(CANONICAL_KEY), "left")
         .withColumn("relinked", relinked)
@@ -423,16 +373,17 @@ public final class Entities {
   /**
    * For each of {@code targets}' names: the {@link #CONTEXT_NAMES} names most characteristic of the articles that
    * mention it: mentioned with it in 2+ articles, ranked by those articles times the share of their own articles
-   * that mention it (a lift weighted by its support, so that neither names everywhere nor names seen twice lead),
-   * from each article's names (article_id, article_names). Output: (name_key, referent_context).
+   * that mention it (a lift weighted by its support, so that neither names everywhere nor names seen twice lead).
+   * Output: (name_key, referent_context).
    */
-  static Dataset<Row> referentContext(Dataset<Row> articleNames, Dataset<Row> targets) {
-    Dataset<Row> present = articleNames.select(explode(col("article_names")).as(NAME_KEY), col("article_names"));
-    Dataset<Row> pairs = present.join(broadcast(targets), NAME_KEY)
-        .select(col(NAME_KEY), explode(col("article_names")).as("other"))
+  static Dataset<Row> referentContext(Dataset<Row> mentions, Dataset<Row> articleNames, Dataset<Row> targets) {
+    Dataset<Row> pairs = mentions.select(EntityMentions.ARTICLE_ID, NAME_KEY).distinct().join(targets, NAME_KEY)
+        .join(articleNames, EntityMentions.ARTICLE_ID)
+        .select(col(NAME_KEY), org.apache.spark.sql.functions.explode(col("article_names")).as("other"))
         .filter(col("other").notEqual(col(NAME_KEY)))
         .groupBy(NAME_KEY, "other").agg(count(lit(1)).as("together")).filter(col("together").geq(2));
-    Dataset<Row> spread = present.groupBy(col(NAME_KEY).as("other")).agg(count(lit(1)).as("other_articles"));
+    Dataset<Row> spread = mentions.select(col(EntityMentions.ARTICLE_ID), col(NAME_KEY).as("other")).distinct()
+        .groupBy("other").agg(count(lit(1)).as("other_articles"));
     return pairs.join(spread, "other")
         .withColumn("rank", row_number().over(Window.partitionBy(NAME_KEY)
             .orderBy(col("together").multiply(col("together")).divide(col("other_articles")).desc(), col("other"))))
@@ -472,7 +423,7 @@ public final class Entities {
    * alone. The person's gender is what the mentions written with the full name say ({@link #genders}). Pronouns
    * alone are too noisy for this (a "she" after "Trump" is often another person). Output: the mentions.
    */
-  static Dataset<Row> genderCheck(Dataset<Row> mentions, Held held) {
+  static Dataset<Row> genderCheck(Dataset<Row> mentions) {
     Dataset<Row> genders = genders(mentions).select(col(NAME_KEY), col(EntityTable.GENDER).as("entity_gender"),
         col("men"), col("women"));
     Column honorific = col(ExtractMentions.HONORIFIC_GENDER);
@@ -481,7 +432,7 @@ public final class Entities {
         .and(col(EntityMentions.LINK_METHOD).isin("short_form", "initial")).and(honorific.isNotNull());
     Column contradicts = gender.isNotNull().and(honorific.notEqual(gender));
     // only linked mentions with an honorific can contradict
-    return changeOnly(mentions, linkedTitled, held, titled -> titled.join(genders, Schemas.columns(NAME_KEY), "left")
+    return changeOnly(mentions, linkedTitled, titled -> titled.join(genders, Schemas.columns(NAME_KEY), "left")
         .withColumn("contradicts", contradicts)
         .withColumn(EntityMentions.LINK_EVIDENCE, when(col("contradicts"), concat(lit("not '"), col(NAME_KEY),
                 lit("': its honorific says "), honorific, lit(", the name's mentions say "),
