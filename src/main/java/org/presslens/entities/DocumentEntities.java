@@ -115,9 +115,8 @@ public final class DocumentEntities {
 
   /** Spelling variants in one article ("Sergei Lavrov" and "Sergey Lavrov"): the less mentioned joins the other. */
   private static void linkVariant(Name name, Iterable<Name> all) {
-    String fold = Names.fold(name.key);
     for (Name other : all) {
-      if (other != name && other.target == null && compatible(name, other) && Names.fold(other.key).equals(fold)
+      if (other != name && other.target == null && compatible(name, other) && other.fold.equals(name.fold)
           && !other.key.equals(name.key)
           && (other.count > name.count || (other.count == name.count && other.key.compareTo(name.key) < 0))) {
         name.link(other, "transliteration", "spelling variant of '" + other.displayName() + "' in the article");
@@ -132,12 +131,12 @@ public final class DocumentEntities {
    * stays itself.
    */
   private static void linkInitial(Name name, Iterable<Name> all) {
-    if (!name.key.contains(" ") || !Names.withoutMiddleInitials(name.key).equals(name.key)) {
+    if (!name.key.contains(" ") || !name.bare.equals(name.key)) {
       return;
     }
     Name found = null;
     for (Name other : all) {
-      if (other != name && !other.key.equals(name.key) && Names.withoutMiddleInitials(other.key).equals(name.key)) {
+      if (other != name && !other.key.equals(name.key) && other.bare.equals(name.key)) {
         if (found != null && !found.root().key.equals(other.root().key)) {
           return; // two different initials: the article distinguishes two people
         }
@@ -156,7 +155,7 @@ public final class DocumentEntities {
       Name other = candidate.root();
       boolean typeFits = other.type.equals(name.type) || (other.type.equals(NerBackend.PERSON) && name.personEvidence);
       if (candidate != name && other != name && typeFits && compatible(name, other)
-          && Names.isTailOf(name.key, candidate.key)) {
+          && Names.isTailOf(name.tokens, candidate.tokens)) {
         if (best == null || other.count > best.count) {
           best = other;
           tie = false;
@@ -268,6 +267,11 @@ public final class DocumentEntities {
   /** A distinct name of the document. */
   private static final class Name {
     final String key;
+    /** The key's {@link Names#fold}, {@link Names#withoutMiddleInitials} and {@link Names#tokens}, computed once:
+     * the rules compare every name of the document with every other. */
+    final String fold;
+    final String bare;
+    final List<String> tokens;
     /** The gender its honorific gives a one-word name ("Mr. Trump"), else null. */
     final String honorificGender;
     final Map<String, Integer> display = new HashMap<>();
@@ -283,6 +287,9 @@ public final class DocumentEntities {
 
     Name(String key, String honorificGender) {
       this.key = key;
+      this.fold = Names.fold(key);
+      this.bare = Names.withoutMiddleInitials(key);
+      this.tokens = Names.tokens(key);
       this.honorificGender = key.contains(" ") ? null : honorificGender;
     }
 

@@ -108,27 +108,23 @@ public final class Entities {
    * votes ({@link #types}).
    */
   public static Result tables(Dataset<Row> extracted) {
-    // Each step is checkpointed (materialised, lineage cut): the steps join the mentions with themselves
-    // several times, and one plan over all of them takes Spark's planner minutes.
-    Dataset<Row> folded = apply(extracted, variants(extracted).localCheckpoint(), "transliteration")
-        .localCheckpoint();
-    Dataset<Row> initialed = apply(folded, initials(folded).localCheckpoint(), "initial").localCheckpoint();
-    Dataset<Row> split = unlinkRare(initialed).localCheckpoint();
-    Dataset<Row> gendered = genderCheck(split).localCheckpoint();
-    Dataset<Row> referred = applyReferents(gendered, referents(gendered).localCheckpoint()).localCheckpoint();
-    Dataset<Row> typed = types(referred).localCheckpoint();
-    Dataset<Row> linked = referred.drop(EntityMentions.ENTITY_TYPE).join(typed, NAME_KEY)
+    // The mentions are materialised twice: once with the name-level mappings (variants, initials) applied through
+    // broadcast joins, and once at the end with their entity. Each step in between materialises only the mentions
+    // it can change (changeOnly) and takes the others from the step before by a filter. Materialised by a local
+    // checkpoint (not persist): it cuts the lineage, and its data has the partitions adaptive execution coalesced.
+    Dataset<Row> spellings = variants(extracted).localCheckpoint();
+    Dataset<Row> foldedCounts = apply(extracted.groupBy(NAME_KEY).agg(count(lit(1)).as("n")), spellings, null)
+        .groupBy(NAME_KEY).agg(org.apache.spark.sql.functions.sum("n").as("n"));
+    Dataset<Row> bareNames = initials(foldedCounts).localCheckpoint();
+    Dataset<Row> base = apply(apply(extracted, spellings, "transliteration"), bareNames, "initial").localCheckpoint();
+    Dataset<Row> split = unlinkRare(base);
+    Dataset<Row> gendered = genderCheck(split);
+    Dataset<Row> referred = applyReferents(gendered, referents(gendered).localCheckpoint());
+    // per name: its type, gender, entity id and entity name, joined to the mentions once
+    Dataset<Row> perName = types(referred).join(entityNames(referred), NAME_KEY)
         .withColumn(EntityMentions.ENTITY_ID, substring(sha2(col(NAME_KEY), 256), 1, 16))
         .localCheckpoint();
-    // the entity's name: its most frequent resolved form written as its key ("Barack Obama", not the "Obama" linked
-    // to it), longest, then alphabetical, on a tie
-    Dataset<Row> names = linked.groupBy(EntityMentions.ENTITY_ID, NAME_KEY, RESOLVED).agg(count(lit(1)).as("n"))
-        .withColumn("rank", row_number().over(Window.partitionBy(EntityMentions.ENTITY_ID)
-            .orderBy(KEY.apply(col(RESOLVED)).equalTo(col(NAME_KEY)).desc(), desc("n"), length(col(RESOLVED)).desc(),
-                col(RESOLVED))))
-        .filter(col("rank").equalTo(1))
-        .select(col(EntityMentions.ENTITY_ID), col(RESOLVED).as(EntityMentions.ENTITY_NAME));
-    Dataset<Row> mentions = linked.join(names, EntityMentions.ENTITY_ID).localCheckpoint();
+    Dataset<Row> mentions = referred.drop(EntityMentions.ENTITY_TYPE).join(perName, NAME_KEY).localCheckpoint();
     Dataset<Row> forms = mentions.groupBy(EntityMentions.ENTITY_ID, EntityMentions.SURFACE).agg(count(lit(1)).as("n"))
         .withColumn("rank", row_number().over(Window.partitionBy(EntityMentions.ENTITY_ID)
             .orderBy(desc("n"), col(EntityMentions.SURFACE))))
@@ -149,13 +145,20 @@ public final class Entities {
   }
 
   /**
-   * Mentions with their name key replaced through a (name_key, canonical_key, evidence) mapping; a mention that was
-   * linked exactly in its article takes {@code method} and the mapping's evidence.
+   * Mentions with their name key replaced through a (name_key, canonical_key, evidence) mapping, which is
+   * broadcast (it holds only the names that have a canonical name); a mention that was linked exactly in its article
+   * takes {@code method} and the mapping's evidence. With {@code method} null, rows that have a name key and no link
+   * columns (counts per name) take the canonical key.
    */
   static Dataset<Row> apply(Dataset<Row> mentions, Dataset<Row> mapping, String method) {
+    Dataset<Row> mapped = mentions.join(org.apache.spark.sql.functions.broadcast(mapping), Schemas.columns(NAME_KEY),
+        "left");
+    if (method == null) {
+      return mapped.withColumn(NAME_KEY, coalesce(col(CANONICAL_KEY), col(NAME_KEY))).drop(CANONICAL_KEY, EVIDENCE);
+    }
     Column relinked = col(CANONICAL_KEY).isNotNull().and(col(CANONICAL_KEY).notEqual(col(NAME_KEY)))
         .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias"));
-    return mentions.join(mapping, Schemas.columns(NAME_KEY), "left")
+    return mapped
         .withColumn(EntityMentions.LINK_EVIDENCE, when(relinked, col(EVIDENCE))
             .otherwise(col(EntityMentions.LINK_EVIDENCE)))
         .withColumn(EntityMentions.LINK_METHOD, when(relinked, lit(method)).otherwise(col(EntityMentions.LINK_METHOD)))
@@ -178,11 +181,11 @@ public final class Entities {
    * Middle initials across articles: a name with middle initials ("donald j trump") joins the same name without
    * them ("donald trump") when that name is mentioned and the initials are, with at least
    * {@link #INITIAL_DOMINANCE} of the mentions, the only ones written with it ("george w bush" and "george hw
-   * bush" both stay themselves). Output: (name_key, canonical_key, evidence).
+   * bush" both stay themselves). Input: (name_key, n), the mentions per name. Output: (name_key, canonical_key,
+   * evidence).
    */
-  static Dataset<Row> initials(Dataset<Row> mentions) {
-    Dataset<Row> names = mentions.groupBy(NAME_KEY).agg(count(lit(1)).as("n"))
-        .withColumn("bare", BARE.apply(col(NAME_KEY)));
+  static Dataset<Row> initials(Dataset<Row> counts) {
+    Dataset<Row> names = counts.withColumn("bare", BARE.apply(col(NAME_KEY)));
     Dataset<Row> bare = names.filter(col("bare").equalTo(col(NAME_KEY))).select(col(NAME_KEY).as("bare"),
         col("n").as("bare_n"));
     Dataset<Row> initialed = names.filter(col("bare").notEqual(col(NAME_KEY)))
@@ -257,13 +260,14 @@ public final class Entities {
 
   /**
    * The mentions with {@code change} applied to those where {@code affected} holds (null counts as false); the
-   * others skip it and its joins. {@code change} must keep the columns.
+   * others skip it and its joins. Only the changed mentions are materialised; the others stay a filter of {@code
+   * mentions}. {@code change} must keep the columns.
    */
   static Dataset<Row> changeOnly(Dataset<Row> mentions, Column affected,
       java.util.function.UnaryOperator<Dataset<Row>> change) {
     Column is = coalesce(affected, lit(false));
-    return mentions.filter(org.apache.spark.sql.functions.not(is))
-        .unionByName(change.apply(mentions.filter(is)));
+    Dataset<Row> changed = change.apply(mentions.filter(is)).localCheckpoint();
+    return mentions.filter(org.apache.spark.sql.functions.not(is)).unionByName(changed);
   }
 
   /**
@@ -470,6 +474,19 @@ public final class Entities {
     return votes.join(genders(mentions).select(NAME_KEY, EntityTable.GENDER), Schemas.columns(NAME_KEY), "left")
         .withColumn(EntityTable.GENDER, when(col(EntityMentions.ENTITY_TYPE).equalTo(NerBackend.PERSON),
             col(EntityTable.GENDER)));
+  }
+
+  /**
+   * Each name's entity name: its most frequent resolved form written as its key ("Barack Obama", not the "Obama"
+   * linked to it), longest, then alphabetical, on a tie. Output: (name_key, entity_name).
+   */
+  static Dataset<Row> entityNames(Dataset<Row> mentions) {
+    return mentions.groupBy(NAME_KEY, RESOLVED).agg(count(lit(1)).as("n"))
+        .withColumn("rank", row_number().over(Window.partitionBy(NAME_KEY)
+            .orderBy(KEY.apply(col(RESOLVED)).equalTo(col(NAME_KEY)).desc(), desc("n"), length(col(RESOLVED)).desc(),
+                col(RESOLVED))))
+        .filter(col("rank").equalTo(1))
+        .select(col(NAME_KEY), col(RESOLVED).as(EntityMentions.ENTITY_NAME));
   }
 
   /**

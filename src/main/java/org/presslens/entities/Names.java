@@ -178,10 +178,11 @@ public final class Names {
         && word.chars().allMatch(Character::isLetter));
   }
 
-  /** Whether {@code shorter} is the tail of {@code longer}, token by token ("Lavrov" of "Sergei Lavrov"). */
-  static boolean isTailOf(String shorterKey, String longerKey) {
-    List<String> s = tokens(shorterKey);
-    List<String> l = tokens(longerKey);
+  /**
+   * Whether a name's {@link #tokens} {@code s} are the tail of a longer name's {@code l} ("Lavrov" of "Sergei
+   * Lavrov").
+   */
+  static boolean isTailOf(List<String> s, List<String> l) {
     if (s.isEmpty() || s.size() >= l.size()) {
       return false;
     }
