@@ -39,7 +39,7 @@ public record JobConfig(
   public JobConfig {
     inputs = inputs == null ? List.of() : List.copyOf(inputs);
     text = text == null ? new TextSettings(null, null, null, null) : text;
-    boilerplate = boilerplate == null ? new BoilerplateSettings(null, null, null) : boilerplate;
+    boilerplate = boilerplate == null ? new BoilerplateSettings(null, null, null, null) : boilerplate;
     dates = dates == null ? new DateSettings(null, null) : dates;
     outlets = outlets == null ? new OutletSettings(null) : outlets;
     dedup = dedup == null ? DedupSettings.defaults() : dedup;

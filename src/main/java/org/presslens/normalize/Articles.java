@@ -59,7 +59,8 @@ public final class Articles {
       column(WORD_COUNT, DataTypes.IntegerType, false, "Words in text (whitespace tokens with a letter or digit)"),
       column(PARAGRAPH_COUNT, DataTypes.IntegerType, false, "Paragraphs in text"),
       column(BOILERPLATE_LINES_REMOVED, DataTypes.IntegerType, false,
-          "Lines removed as outlet boilerplate (see the boilerplate table)"),
+          "Lines removed as boilerplate: lines learnt per outlet (see the boilerplate table) and prompt lines at the "
+              + "top and bottom of the text (boilerplate.prompts)"),
       column(TITLE_LINES_REMOVED, DataTypes.IntegerType, false, "Copies of the title removed from the top of the body"),
       column(TEXT_HASH, DataTypes.StringType, false, "SHA-256 (hex) of text: equal hashes mean identical cleaned text"),
       column(SOURCE_FILE, DataTypes.StringType, false, "File the article was read from (full URI)"),

@@ -9,20 +9,23 @@ import org.presslens.ingest.Payloads;
 import org.presslens.ingest.RejectReason;
 
 /**
- * The per-article steps after boilerplate removal: title line of text files, repeated title lines, counts,
- * content hash, and the length checks (texts emptied by boilerplate removal are rejected, not kept empty).
+ * The per-article steps after boilerplate removal: prompt lines at the text's ends ({@link PromptLines}), title line of
+ * text files, repeated title lines, counts, content hash, and the length checks (texts emptied by boilerplate removal
+ * are rejected, not kept empty).
  */
 final class FinishArticles implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   private final int minWords;
   private final int titleMaxWords;
   private final int titleScanLines;
+  private final boolean prompts;
   private final int maxPayloadChars;
 
-  FinishArticles(int minWords, int titleMaxWords, int titleScanLines, int maxPayloadChars) {
+  FinishArticles(int minWords, int titleMaxWords, int titleScanLines, boolean prompts, int maxPayloadChars) {
     this.minWords = minWords;
     this.titleMaxWords = titleMaxWords;
     this.titleScanLines = titleScanLines;
+    this.prompts = prompts;
     this.maxPayloadChars = maxPayloadChars;
   }
 
@@ -38,6 +41,12 @@ final class FinishArticles implements MapPartitionsFunction<Row, Row> {
     String text = in.getAs(Articles.TEXT);
     String title = in.getAs(Articles.TITLE);
     boolean headerInText = in.getAs(Normalized.HEADER_IN_TEXT);
+    int boilerplateLines = in.<Integer>getAs(Articles.BOILERPLATE_LINES_REMOVED);
+    if (prompts) {
+      PromptLines.Stripped stripped = PromptLines.strip(text);
+      text = stripped.text();
+      boilerplateLines += stripped.removed();
+    }
     if (headerInText && title == null) {
       HeaderLines.Split split = HeaderLines.title(text, titleMaxWords);
       if (split.line() != null) {
@@ -56,12 +65,13 @@ final class FinishArticles implements MapPartitionsFunction<Row, Row> {
         .set(Articles.TITLE, title)
         .set(Articles.TEXT, text)
         .set(Articles.TITLE_LINES_REMOVED, titleLines)
+        .set(Articles.BOILERPLATE_LINES_REMOVED, boilerplateLines)
         .set(Articles.WORD_COUNT, words)
         .set(Articles.PARAGRAPH_COUNT, TextCleaner.paragraphCount(text))
         .set(Articles.TEXT_HASH, ArticleIds.sha256Hex(text));
     if (text.isEmpty()) {
       reject(out, in, RejectReason.EMPTY_TEXT, "no text left after removing "
-          + in.getAs(Articles.BOILERPLATE_LINES_REMOVED) + " boilerplate and " + titleLines + " title lines");
+          + boilerplateLines + " boilerplate and " + titleLines + " title lines");
     } else if (words < minWords) {
       reject(out, in, RejectReason.TOO_SHORT, words + " words, fewer than text.min_words=" + minWords);
     }

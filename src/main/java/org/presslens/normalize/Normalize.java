@@ -45,7 +45,7 @@ public final class Normalize {
   /** Plain settings for this stage, taken from the job config on the driver. */
   public record Settings(Map<String, DateParser> datesByInput, Map<String, String> keyedAliases, int minWords,
       int maxChars, int titleMaxWords, int titleScanLines, boolean boilerplate, int boilerplateMinArticles,
-      double boilerplateMinShare, int maxPayloadChars) {
+      double boilerplateMinShare, boolean prompts, int maxPayloadChars) {
 
     public static Settings of(JobConfig config, LocalDate runDate) {
       Map<String, DateParser> dates = new HashMap<>();
@@ -59,7 +59,7 @@ public final class Normalize {
       return new Settings(dates, OutletNames.keyedAliases(config.outlets().aliases()), config.text().minWords(),
           config.text().maxChars(), config.text().titleMaxWords(), config.text().titleScanLines(),
           config.boilerplate().enabled(), config.boilerplate().minArticles(), config.boilerplate().minShare(),
-          config.rejects().maxPayloadChars());
+          config.boilerplate().enabled() && config.boilerplate().prompts(), config.rejects().maxPayloadChars());
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {
@@ -108,8 +108,8 @@ public final class Normalize {
       lines = cleaned.sparkSession().createDataFrame(List.of(), Boilerplate.SCHEMA);
     }
     Dataset<Row> finished = Schemas.conform(withoutBoilerplate, Normalized.SCHEMA, "normalized")
-        .mapPartitions(new FinishArticles(s.minWords(), s.titleMaxWords(), s.titleScanLines(), s.maxPayloadChars()),
-            Encoders.row(Normalized.SCHEMA));
+        .mapPartitions(new FinishArticles(s.minWords(), s.titleMaxWords(), s.titleScanLines(), s.prompts(),
+            s.maxPayloadChars()), Encoders.row(Normalized.SCHEMA));
     return new Finished(finished, lines);
   }
 

@@ -13,8 +13,13 @@ import org.presslens.common.Rejects;
 class BoilerplateTest {
   private static final String FOOTER = "Subscribe to our morning briefing.";
 
+  /** Learnt lines only: the prompt lines (PromptLinesTest) are off, as the footer here is one. */
   private static Normalize.Finished run(Records records, int minArticles, double minShare) {
-    Normalize.Settings settings = Records.settings(20, minArticles, minShare);
+    return run(records, minArticles, minShare, false);
+  }
+
+  private static Normalize.Finished run(Records records, int minArticles, double minShare, boolean prompts) {
+    Normalize.Settings settings = Records.settings(20, minArticles, minShare, prompts);
     return Normalize.finish(Normalize.clean(records.dataset(), settings), settings);
   }
 
@@ -38,6 +43,10 @@ class BoilerplateTest {
       assertThat((Integer) row.getAs(Articles.BOILERPLATE_LINES_REMOVED)).isEqualTo(1);
     }
     assertThat((String) articles.get("w0").getAs(Articles.TEXT)).endsWith(FOOTER);
+    // the footer is also a prompt line: with boilerplate.prompts, the wire's one article loses it too
+    Row wire = byId(run(records, 3, 0.5, true).rows()).get("w0");
+    assertThat((String) wire.getAs(Articles.TEXT)).isEqualTo(Records.body("wire"));
+    assertThat((Integer) wire.getAs(Articles.BOILERPLATE_LINES_REMOVED)).isEqualTo(1);
     List<Row> learned = finished.boilerplate().collectAsList();
     assertThat(learned).singleElement().satisfies(r -> {
       assertThat((String) r.getAs(Boilerplate.OUTLET_GROUP)).isEqualTo("gazette");

@@ -43,9 +43,13 @@ final class Records {
   }
 
   static Normalize.Settings settings(int minWords, int minArticles, double minShare) {
+    return settings(minWords, minArticles, minShare, true);
+  }
+
+  static Normalize.Settings settings(int minWords, int minArticles, double minShare, boolean prompts) {
     DateParser dates = new DateParser(false, LocalDate.of(1700, 1, 1), null, LocalDate.of(2026, 11, 22));
     return new Normalize.Settings(Map.of("in", dates), Map.of(), minWords, 10_000, 20, 5, true, minArticles, minShare,
-        300);
+        prompts, 300);
   }
 
   /** Words enough to pass the length check, unique per seed. */
