@@ -33,6 +33,7 @@ import org.presslens.framing.DistinctiveWords;
 import org.presslens.framing.FrameShares;
 import org.presslens.framing.Framing;
 import org.presslens.framing.LabelChoices;
+import org.presslens.framing.LabelTargetTable;
 import org.presslens.framing.Originality;
 import org.presslens.framing.QuoteTable;
 import org.presslens.framing.QuotedSpeakers;
@@ -313,6 +314,7 @@ public final class Pipeline {
       out.stage(ToneByEntity.TABLE, tables.toneByEntity(), ToneByEntity.SCHEMA, null);
     }
     out.stage(LabelChoices.TABLE, tables.labelChoices(), LabelChoices.SCHEMA, null);
+    out.stage(LabelTargetTable.TABLE, tables.labelTargets(), LabelTargetTable.SCHEMA, null);
     out.stage(QuoteTable.TABLE, tables.quotes(), QuoteTable.SCHEMA, null);
     out.stage(QuotedSpeakers.TABLE, tables.quotedSpeakers(), QuotedSpeakers.SCHEMA, null);
     if (tables.originality() != null) {

@@ -97,9 +97,11 @@ class PipelineTest {
     long canonical = spark.read().parquet(out.resolve("duplicates").toString()).filter("is_canonical").count();
     assertThat(spark.read().parquet(out.resolve("article_framing").toString()).count()).isEqualTo(canonical);
     assertThat(written.tables()).containsKeys("attention", "distinctive_words", "frames", "tone_by_outlet",
-        "tone_by_entity", "label_choices", "quotes", "quoted_speakers", "originality", "copy_sources");
+        "tone_by_entity", "label_choices", "label_targets", "quotes", "quoted_speakers", "originality", "copy_sources");
     assertGolden("sample-labels.tsv", spark.read().parquet(out.resolve("label_choices").toString())
         .filter("count > 0").selectExpr("outlet", "family", "label", "count", "count_outside_quotes"));
+    assertGolden("sample-label-targets.tsv", spark.read().parquet(out.resolve("label_targets").toString())
+        .selectExpr("outlet", "family", "label", "coalesce(target, '(none)')", "count"));
     assertGolden("sample-speakers.tsv", spark.read().parquet(out.resolve("quoted_speakers").toString())
         .selectExpr("outlet", "speaker", "quotes"));
 

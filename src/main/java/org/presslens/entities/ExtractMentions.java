@@ -12,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.presslens.normalize.Articles;
+import org.presslens.normalize.TextCleaner;
 
 /**
  * Executor side: an article's mentions, resolved within the article. The title and the text are tagged
@@ -124,7 +125,7 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
       return span;
     }
     String word = span.surface().substring(0, space);
-    boolean function = FUNCTION_WORDS.contains(word) || (!inTitle && sentenceInitial(field, span.begin())
+    boolean function = FUNCTION_WORDS.contains(word) || (!inTitle && TextCleaner.sentenceStartsAt(field, span.begin())
         && (IMPERATIVES.contains(word) || (QUESTION_AUXILIARIES.contains(word) && question(field, span.end()))));
     if (!inner && !function && (NAME_MODIFIERS.contains(word) || !inTitle)) {
       return span; // a capitalised word in running text, or "South Africa": part of the name
@@ -150,15 +151,6 @@ final class ExtractMentions implements FlatMapFunction<Row, Row> {
     }
     Spans.Span rest = Spans.trim(field, span.begin() + space + 1, span.end(), span.type(), span.sentence());
     return rest != null ? rest : span;
-  }
-
-  /** Whether a sentence starts at {@code begin}: only spaces and opening quotes after a sentence end or a line. */
-  static boolean sentenceInitial(String field, int begin) {
-    int i = begin - 1;
-    while (i >= 0 && (field.charAt(i) == ' ' || "\"“‘'(".indexOf(field.charAt(i)) >= 0)) {
-      i--;
-    }
-    return i < 0 || field.charAt(i) == '\n' || ".!?:".indexOf(field.charAt(i)) >= 0;
   }
 
   /** Whether the sentence going on at {@code from} ends in a question mark (within its line). */

@@ -80,7 +80,8 @@ public final class Framing {
   /** The framing tables (originality and copy sources are null without duplicate clusters). */
   public record Tables(Dataset<Row> articleFraming, Dataset<Row> attention, Dataset<Row> distinctiveWords,
       Dataset<Row> frames, Dataset<Row> toneByOutlet, Dataset<Row> toneByEntity, Dataset<Row> labelChoices,
-      Dataset<Row> quotes, Dataset<Row> quotedSpeakers, Dataset<Row> originality, Dataset<Row> copySources) {}
+      Dataset<Row> labelTargets, Dataset<Row> quotes, Dataset<Row> quotedSpeakers, Dataset<Row> originality,
+      Dataset<Row> copySources) {}
 
   /**
    * Scores each canonical article. {@code canonical}: articles rows (duplicates once); {@code mentions}: the
@@ -131,7 +132,8 @@ public final class Framing {
     return new Tables(articleFraming(scored, settings.minHits()), attention(spark, scored, mentions, settings),
         distinctiveWords(scored, mentions, settings), frames(spark, scored, settings),
         toneByOutlet(scored), mentions == null ? null : toneByEntity(scored, mentions),
-        labelChoices(spark, scored, settings), quotes, quotedSpeakers(quotes), originality, copySources);
+        labelChoices(spark, scored, settings), labelTargets(scored, mentions), quotes, quotedSpeakers(quotes),
+        originality, copySources);
   }
 
   /** Frame ids an article invokes: hits >= minHits, else [other]. */
@@ -387,6 +389,49 @@ public final class Framing {
         .withColumn(Columns.VARIANCE, when(defined, Stats.logOddsVariance(yi, col(LabelChoices.FAMILY_COUNT), yj,
             col(LabelChoices.REST_FAMILY_COUNT), a, lit(settings.labelPrior()))))
         .withColumn(Columns.Z, col(Columns.LOG_ODDS).divide(sqrt(col(Columns.VARIANCE))));
+  }
+
+  /**
+   * What the outlets' labels name ({@link LabelTargets}): each use's target is the entity of a text mention that
+   * covers the target's words (the resolution of this run, as for quote speakers), else the words as written.
+   */
+  static Dataset<Row> labelTargets(Dataset<Row> scored, Dataset<Row> mentions) {
+    Dataset<Row> uses = scored.select(col(Articles.ARTICLE_ID), col(Columns.OUTLET),
+            explode(col(ScoreArticles.LABEL_USES)).as("u"))
+        .select(col(Articles.ARTICLE_ID), col(Columns.OUTLET), col("u.family").as(LabelChoices.FAMILY),
+            col("u.label").as(LabelChoices.LABEL), col("u.char_start").as("use_start"),
+            col("u.outside_quotes").as("outside"), col("u.target").as("written"), col("u.target_start").as("t_start"),
+            col("u.target_end").as("t_end"));
+    Dataset<Row> named = uses.withColumn("m_entity", lit(null).cast(DataTypes.StringType))
+        .withColumn("m_name", lit(null).cast(DataTypes.StringType));
+    if (mentions != null) {
+      Dataset<Row> covering = mentions.filter(col(EntityMentions.FIELD).equalTo("text"))
+          .select(col(EntityMentions.ARTICLE_ID).as("m_article"), col(EntityMentions.CHAR_START).as("m_start"),
+              col(EntityMentions.CHAR_END).as("m_end"), col(EntityMentions.ENTITY_ID).as("m_entity"),
+              col(EntityMentions.ENTITY_NAME).as("m_name"));
+      // the mention inside the target's words that is longest (then first): "Bashar al-Assad" in "Bashar al-Assad's"
+      named = uses.join(covering, col(Articles.ARTICLE_ID).equalTo(col("m_article"))
+              .and(col("m_start").geq(col("t_start"))).and(col("m_end").leq(col("t_end"))), "left")
+          .withColumn("rank", row_number().over(Window.partitionBy(Articles.ARTICLE_ID, "use_start")
+              .orderBy(col("m_end").minus(col("m_start")).desc_nulls_last(), col("m_start"))))
+          .filter(col("rank").equalTo(1))
+          .drop("rank", "m_article", "m_start", "m_end");
+    }
+    return named
+        .groupBy(col(Columns.OUTLET), col(LabelChoices.FAMILY), col(LabelChoices.LABEL),
+            coalesce(col("m_name"), col("written")).as(LabelTargetTable.TARGET),
+            col("m_entity").as(LabelTargetTable.TARGET_ENTITY_ID))
+        .agg(count(lit(1)).as(LabelChoices.COUNT),
+            sum(when(col("outside"), 1L).otherwise(0L)).as(LabelChoices.OUTSIDE_QUOTES),
+            countDistinct(Articles.ARTICLE_ID).as(Columns.ARTICLES))
+        .withColumn(LabelTargetTable.TARGET_FAMILY_COUNT, sum(LabelChoices.COUNT).over(
+            Window.partitionBy(col(Columns.OUTLET), col(LabelChoices.FAMILY), col(LabelTargetTable.TARGET),
+                col(LabelTargetTable.TARGET_ENTITY_ID))).cast(DataTypes.LongType))
+        .withColumn(LabelTargetTable.LABEL_COUNT, sum(LabelChoices.COUNT).over(
+            Window.partitionBy(col(Columns.OUTLET), col(LabelChoices.FAMILY), col(LabelChoices.LABEL)))
+            .cast(DataTypes.LongType))
+        .withColumn(LabelTargetTable.LABEL_SHARE, col(LabelChoices.COUNT).divide(col(LabelTargetTable.LABEL_COUNT)))
+        .transform(d -> withShare(d, LabelChoices.COUNT, LabelTargetTable.TARGET_FAMILY_COUNT));
   }
 
   /**

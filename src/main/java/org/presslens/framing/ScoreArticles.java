@@ -32,6 +32,7 @@ final class ScoreArticles implements MapFunction<Row, Row> {
   static final String TOPICS = "topics";
   static final String LABELS = "labels";
   static final String QUOTES = "quotes";
+  static final String LABEL_USES = "label_uses";
 
   static final StructType SENTENCE = new StructType().add(EntityMentions.FIELD, DataTypes.StringType)
       .add(EntityMentions.SENTENCE_INDEX, DataTypes.IntegerType).add("compound", DataTypes.DoubleType);
@@ -39,6 +40,12 @@ final class ScoreArticles implements MapFunction<Row, Row> {
   static final StructType LABEL = new StructType().add("family", DataTypes.StringType)
       .add("label", DataTypes.StringType).add("n", DataTypes.IntegerType)
       .add("n_outside_quotes", DataTypes.IntegerType);
+  /** One use of a label in the text and what it names ({@link LabelTargets}; target null when the text does not say). */
+  static final StructType LABEL_USE = new StructType().add("family", DataTypes.StringType)
+      .add("label", DataTypes.StringType).add("char_start", DataTypes.IntegerType)
+      .add("char_end", DataTypes.IntegerType).add("outside_quotes", DataTypes.BooleanType)
+      .add("target", DataTypes.StringType).add("target_start", DataTypes.IntegerType)
+      .add("target_end", DataTypes.IntegerType).add("target_rule", DataTypes.StringType);
   static final StructType QUOTE = new StructType().add("char_start", DataTypes.IntegerType)
       .add("char_end", DataTypes.IntegerType).add("text", DataTypes.StringType)
       .add("speaker", DataTypes.StringType).add("speaker_entity_id", DataTypes.StringType)
@@ -51,7 +58,7 @@ final class ScoreArticles implements MapFunction<Row, Row> {
       .add(TERMS, new ArrayType(TERM, false))
       .add(FRAME_HITS, DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType))
       .add(TOPICS, new ArrayType(DataTypes.StringType, false)).add(LABELS, new ArrayType(LABEL, false))
-      .add(QUOTES, new ArrayType(QUOTE, false));
+      .add(QUOTES, new ArrayType(QUOTE, false)).add(LABEL_USES, new ArrayType(LABEL_USE, false));
 
   private final PhraseMatcher frames;
   private final PhraseMatcher topics;
@@ -98,8 +105,12 @@ final class ScoreArticles implements MapFunction<Row, Row> {
     List<Terms.Token> tokens = Terms.tokens(text);
     List<Terms.Token> all = new ArrayList<>(Terms.tokens(title));
     all.addAll(tokens);
+    // the outlet's own name and brand ("TRT World", "Jordan Times") are no word it chooses
+    String outlet = article.getAs(Articles.OUTLET);
+    List<Terms.Token> counted = new ArrayList<>(Terms.withoutName(Terms.tokens(title), title, outlet));
+    counted.addAll(Terms.withoutName(tokens, text, outlet));
     List<Row> terms = new ArrayList<>();
-    for (Map.Entry<String, Integer> term : Terms.counts(all).entrySet()) {
+    for (Map.Entry<String, Integer> term : Terms.counts(counted).entrySet()) {
       terms.add(RowFactory.create(term.getKey(), term.getValue()));
     }
     Map<String, Integer> frameHits = new TreeMap<>();
@@ -112,12 +123,19 @@ final class ScoreArticles implements MapFunction<Row, Row> {
     }
     List<Quotes.Quote> quotes = Quotes.extract(text, mentions(article), quoteMinWords);
     Map<String, int[]> labelCounts = new TreeMap<>();
+    List<Row> labelUses = new ArrayList<>();
     for (PhraseMatcher.Match m : labels.find(tokens)) {
       int[] n = labelCounts.computeIfAbsent(m.key(), k -> new int[2]);
       n[0]++;
-      if (!insideQuote(tokens.get(m.firstToken()).begin(), quotes)) {
+      int begin = tokens.get(m.firstToken()).begin();
+      boolean outside = !insideQuote(begin, quotes);
+      if (outside) {
         n[1]++;
       }
+      LabelTargets.Target target = LabelTargets.of(text, tokens, m.firstToken(), m.lastToken());
+      labelUses.add(RowFactory.create(familyOfLabel.get(m.key()), m.key(), begin, tokens.get(m.lastToken()).end(),
+          outside, target == null ? null : target.name(), target == null ? null : target.begin(),
+          target == null ? null : target.end(), target == null ? null : target.rule()));
     }
     List<Row> labelRows = new ArrayList<>();
     labelCounts.forEach((label, n) -> labelRows.add(RowFactory.create(familyOfLabel.get(label), label, n[0], n[1])));
@@ -126,10 +144,10 @@ final class ScoreArticles implements MapFunction<Row, Row> {
       quoteRows.add(RowFactory.create(q.begin(), q.end(), q.text(), q.speaker(), q.entityId(), q.entityName(),
           q.verb(), q.attribution(), q.speakerStart()));
     }
-    return RowFactory.create(article.getAs(Articles.ARTICLE_ID), article.getAs(Articles.OUTLET),
+    return RowFactory.create(article.getAs(Articles.ARTICLE_ID), outlet,
         article.getAs(Articles.PUBLISHED_DATE), all.size(), seq(sentences), toned == 0 ? null : toneSum / toned,
         seq(terms), scala.jdk.javaapi.CollectionConverters.asScala(frameHits), seq(new ArrayList<>(topicHits)),
-        seq(labelRows), seq(quoteRows));
+        seq(labelRows), seq(quoteRows), seq(labelUses));
   }
 
   /** Array values of a Row are Scala sequences. */

@@ -55,6 +55,73 @@ public final class Terms {
     return out;
   }
 
+  /** Capitalised words on each side of an outlet's name that belong to its brand ("TRT World", "Thomson Reuters"). */
+  private static final int BRAND_WORDS = 2;
+
+  /**
+   * The tokens with the outlet's own name and brand blanked (word ""), so that they are counted as no term: a
+   * capitalised token whose letters start with the outlet's ("TRTWorld", "Reuters", "sputniknews"), or capitalised
+   * tokens whose letters together spell it ("Jordan Times", "Asharq Al-Awsat" for jordantimes, asharqalawsat), with up
+   * to {@link #BRAND_WORDS} capitalised words of the same phrase on each side ("TRT World", "Thomson Reuters Trust
+   * Principles"). Names of fewer than 3 letters are left alone.
+   */
+  public static List<Token> withoutName(List<Token> tokens, String text, String outlet) {
+    String name = outlet == null ? "" : letters(outlet);
+    if (name.length() < 3 || tokens.isEmpty()) {
+      return tokens;
+    }
+    boolean[] blank = new boolean[tokens.size()];
+    boolean any = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!capitalised(text, tokens.get(i))) {
+        continue;
+      }
+      int end = i;
+      String spelled = letters(tokens.get(i).word());
+      while (spelled.length() < name.length() && name.startsWith(spelled) && end + 1 < tokens.size()
+          && tokens.get(end + 1).phrase() == tokens.get(i).phrase() && capitalised(text, tokens.get(end + 1))) {
+        end++;
+        spelled += letters(tokens.get(end).word());
+      }
+      if (spelled.isEmpty() || !spelled.startsWith(name)) {
+        continue;
+      }
+      int from = i;
+      while (from > 0 && i - from < BRAND_WORDS && tokens.get(from - 1).phrase() == tokens.get(i).phrase()
+          && capitalised(text, tokens.get(from - 1)) && !isStopWord(tokens.get(from - 1).word())) {
+        from--;
+      }
+      int to = end;
+      while (to + 1 < tokens.size() && to - end < BRAND_WORDS && tokens.get(to + 1).phrase() == tokens.get(i).phrase()
+          && capitalised(text, tokens.get(to + 1)) && !isStopWord(tokens.get(to + 1).word())) {
+        to++;
+      }
+      for (int k = from; k <= to; k++) {
+        blank[k] = true;
+      }
+      any = true;
+    }
+    if (!any) {
+      return tokens;
+    }
+    List<Token> out = new ArrayList<>(tokens.size());
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      out.add(blank[i] ? new Token("", t.begin(), t.end(), t.phrase()) : t);
+    }
+    return out;
+  }
+
+  private static String letters(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
+    return out.toString();
+  }
+
+  private static boolean capitalised(String text, Token token) {
+    return token.begin() < text.length() && Character.isUpperCase(text.charAt(token.begin()));
+  }
+
   /** True for a word that is counted as a term: not a stop word, not a bare number, longer than one letter. */
   public static boolean isContentWord(String word) {
     if (word.length() < 2 || STOP_WORDS.contains(word)) {

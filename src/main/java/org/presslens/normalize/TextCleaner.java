@@ -127,4 +127,16 @@ public final class TextCleaner {
   public static int paragraphCount(String text) {
     return text == null || text.isEmpty() ? 0 : text.split("\n\n").length;
   }
+
+  /**
+   * Whether a sentence starts at {@code begin} of {@code text}: only spaces and opening quotes between it and a
+   * sentence end, a colon, a line break or the start of the text.
+   */
+  public static boolean sentenceStartsAt(String text, int begin) {
+    int i = begin - 1;
+    while (i >= 0 && (text.charAt(i) == ' ' || "\"“‘'(".indexOf(text.charAt(i)) >= 0)) {
+      i--;
+    }
+    return i < 0 || text.charAt(i) == '\n' || ".!?:".indexOf(text.charAt(i)) >= 0;
+  }
 }

@@ -15,6 +15,7 @@ import org.presslens.framing.CopySources;
 import org.presslens.framing.DistinctiveWords;
 import org.presslens.framing.FrameShares;
 import org.presslens.framing.LabelChoices;
+import org.presslens.framing.LabelTargetTable;
 import org.presslens.framing.Originality;
 import org.presslens.framing.QuoteTable;
 import org.presslens.framing.QuotedSpeakers;
@@ -47,6 +48,7 @@ public final class TableReference {
       new Table(ToneByOutlet.TABLE, ToneByOutlet.GRAIN, ToneByOutlet.SCHEMA, null),
       new Table(ToneByEntity.TABLE, ToneByEntity.GRAIN, ToneByEntity.SCHEMA, null),
       new Table(LabelChoices.TABLE, LabelChoices.GRAIN, LabelChoices.SCHEMA, null),
+      new Table(LabelTargetTable.TABLE, LabelTargetTable.GRAIN, LabelTargetTable.SCHEMA, null),
       new Table(QuoteTable.TABLE, QuoteTable.GRAIN, QuoteTable.SCHEMA, null),
       new Table(QuotedSpeakers.TABLE, QuotedSpeakers.GRAIN, QuotedSpeakers.SCHEMA, null),
       new Table(Originality.TABLE, Originality.GRAIN, Originality.SCHEMA, null),

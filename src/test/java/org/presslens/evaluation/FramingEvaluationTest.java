@@ -24,7 +24,11 @@ import org.presslens.SparkTestSession;
 import org.presslens.config.ConfigLoader;
 import org.presslens.framing.DistinctiveWords;
 import org.presslens.framing.LabelChoices;
+import org.presslens.framing.LabelTargetTable;
+import org.presslens.framing.LabelTargets;
+import org.presslens.framing.PhraseMatcher;
 import org.presslens.framing.QuoteTable;
+import org.presslens.framing.Terms;
 import org.presslens.normalize.Articles;
 
 /**
@@ -193,6 +197,9 @@ class FramingEvaluationTest {
     String md = "Job: `jobs/fakes_syria.yaml` (804 articles, 15 outlets; canonical articles only).\n\n"
         + labelTable(out, "### Label choices by outlet", "count > 0")
         + wordTable(out, "### Most distinctive words and bigrams per outlet (against all others)", 8);
+    md += labelTargetTable(out, "### What \"regime\" names, by outlet (label_targets)",
+        "label = 'regime' and outlet in ('sana', 'etilaf', 'alalam', 'manar', 'reuters')", 6)
+        + labelTargetEvaluation(out);
     BenchmarkReport.writeSection(REPORT, TITLE, "## FA-KES", md);
     Row sana = table(out, LabelChoices.TABLE).filter("outlet = 'sana' and label = 'terrorists'").first();
     Row rest = table(out, LabelChoices.TABLE).filter("outlet = 'sana' and label = 'rebels'").first();
@@ -216,6 +223,108 @@ class FramingEvaluationTest {
     Row terrorists000 = labels.filter("outlet = 'seed-000' and label = 'terrorists'").first();
     assertThat(terrorists000.<Long>getAs(LabelChoices.COUNT)).isEqualTo(1L);
     assertThat(terrorists000.<Long>getAs(LabelChoices.OUTSIDE_QUOTES)).as("seed 000 quotes 'terrorists'").isEqualTo(0L);
+  }
+
+  /** The most frequent targets per outlet of the filtered label_targets rows, with the unknown-target count. */
+  private String labelTargetTable(Path out, String heading, String filter, int top) {
+    Dataset<Row> t = table(out, LabelTargetTable.TABLE).filter(filter);
+    StringBuilder md = new StringBuilder(heading).append("\n\n")
+        .append("| outlet | label | uses | target not stated | most frequent targets (uses; share of the outlet's "
+            + "uses of the label) |\n|---|---|---|---|---|\n");
+    for (Row o : t.select("outlet", "label").distinct().orderBy("outlet", "label").collectAsList()) {
+      Dataset<Row> rows = t.filter(col("outlet").equalTo(o.getString(0)).and(col("label").equalTo(o.getString(1))));
+      long uses = rows.agg(org.apache.spark.sql.functions.sum("count")).first().getLong(0);
+      long unknown = rows.filter(col(LabelTargetTable.TARGET).isNull()).collectAsList().stream()
+          .mapToLong(r -> r.<Long>getAs("count")).sum();
+      List<String> targets = new ArrayList<>();
+      for (Row r : rows.filter(col(LabelTargetTable.TARGET).isNotNull()).orderBy(col("count").desc(),
+          col(LabelTargetTable.TARGET)).limit(top).collectAsList()) {
+        targets.add(String.format(Locale.ROOT, "%s (%d; %.2f)", r.getAs(LabelTargetTable.TARGET),
+            r.<Long>getAs("count"), r.<Double>getAs(LabelTargetTable.LABEL_SHARE)));
+      }
+      md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %s |%n", o.getString(0), o.getString(1), uses,
+          unknown, String.join(", ", targets)));
+    }
+    return md.append("\n").toString();
+  }
+
+  /**
+   * The label-target rules against the hand-annotated FA-KES sample (src/test/resources/evaluation/
+   * fakes-label-targets.tsv), on the job's cleaned article texts, for each half of the sample.
+   */
+  private String labelTargetEvaluation(Path out) throws IOException {
+    List<String[]> gold = new ArrayList<>();
+    try (var in = getClass().getResourceAsStream("/evaluation/fakes-label-targets.tsv")) {
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          gold.add(line.split("\t"));
+        }
+      }
+    }
+    Map<String, String> texts = new HashMap<>();
+    List<String> ids = gold.stream().map(g -> g[0]).distinct().toList();
+    for (Row r : table(out, Articles.TABLE).filter(col(Articles.SOURCE_ID).isin(ids.toArray()))
+        .select(Articles.SOURCE_ID, Articles.TEXT).collectAsList()) {
+      texts.put(r.getString(0), r.getString(1));
+    }
+    PhraseMatcher labels = labelMatcher(ConfigLoader.load(Path.of("jobs/fakes_syria.yaml"),
+        new ConfigLoader.Overrides(null, null, null, null)).framing().labels());
+    // per half: predicted (non-null), correct among them, gold targets, found among them, uses not located, uses
+    long[][] counts = new long[2][6];
+    StringBuilder misses = new StringBuilder();
+    for (String[] g : gold) {
+      int half = Long.parseLong(g[0]) % 2 == 0 ? 0 : 1;
+      String text = texts.get(g[0]);
+      List<PhraseMatcher.Match> uses = new ArrayList<>();
+      List<Terms.Token> tokens = text == null ? List.of() : Terms.tokens(text);
+      for (PhraseMatcher.Match m : labels.find(tokens)) {
+        if (m.key().equals(g[1])) {
+          uses.add(m);
+        }
+      }
+      int k = Integer.parseInt(g[2]);
+      counts[half][5]++;
+      if (k >= uses.size()) {
+        counts[half][4]++;
+        continue;
+      }
+      LabelTargets.Target found = LabelTargets.of(text, tokens, uses.get(k).firstToken(), uses.get(k).lastToken());
+      String want = g[3].equals("-") ? null : g[3];
+      boolean correct = found != null && want != null && found.name().equalsIgnoreCase(want);
+      counts[half][0] += found != null ? 1 : 0;
+      counts[half][1] += correct ? 1 : 0;
+      counts[half][2] += want != null ? 1 : 0;
+      counts[half][3] += correct ? 1 : 0;
+      if (half == 0 && (found != null || want != null) && !correct) {
+        misses.append(String.format("  tuning miss: %s %s #%d: found %s, annotated %s%n", g[0], g[1], k,
+            found == null ? "-" : found.name() + " (" + found.rule() + ")", g[3]));
+      }
+    }
+    System.out.print(misses);
+    StringBuilder md = new StringBuilder("### Label targets against a hand-annotated sample\n\n")
+        .append("120 uses of regime, terrorists, rebels, militants and government in FA-KES, drawn with a fixed seed "
+            + "and annotated by hand with the name each is applied to in its own noun phrase "
+            + "(`src/test/resources/evaluation/fakes-label-targets.tsv`). The rules were adjusted on the articles with "
+            + "an even id; the odd half is the report.\n\n")
+        .append("| half | uses | targets found | correct | precision | annotated targets | recall |\n")
+        .append("|---|---|---|---|---|---|---|\n");
+    String[] names = {"tuning (even ids)", "report (odd ids)"};
+    for (int h = 0; h < 2; h++) {
+      long[] c = counts[h];
+      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f | %d | %.2f |%n", names[h], c[5] - c[4], c[0],
+          c[1], c[0] == 0 ? 0.0 : (double) c[1] / c[0], c[2], c[2] == 0 ? 0.0 : (double) c[3] / c[2]));
+    }
+    System.out.print(md);
+    assertThat(counts[0][4] + counts[1][4]).as("annotated uses not found in the job's texts").isLessThanOrEqualTo(3);
+    assertThat((double) counts[1][1] / counts[1][0]).as("label target precision, report half").isGreaterThan(0.85);
+    return md.append("\n").toString();
+  }
+
+  /** The label matcher the framing stage builds from framing.labels (each label its own key). */
+  static PhraseMatcher labelMatcher(Map<String, List<String>> families) {
+    Map<String, List<String>> byLabel = new java.util.TreeMap<>();
+    families.values().forEach(labels -> labels.forEach(l -> byLabel.put(l, List.of(l))));
+    return new PhraseMatcher(byLabel, true);
   }
 
   private String labelTable(Path out, String heading, String filter) {

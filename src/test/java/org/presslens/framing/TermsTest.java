@@ -36,4 +36,19 @@ class TermsTest {
     PhraseMatcher m = new PhraseMatcher(Map.of("economic", List.of("econom*", "trade deficit")), false);
     assertThat(m.find(Terms.tokens("Economists fear the economy and the trade deficit, not economics."))).hasSize(4);
   }
+
+  @Test
+  void anOutletsOwnNameAndBrandAreNoTerms() {
+    String text = "Shelling resumed, Vardo Times reported. Source VTWorld and agencies. Follow VT World on air.";
+    assertThat(Terms.counts(Terms.withoutName(Terms.tokens(text), text, "vardotimes")))
+        .doesNotContainKeys("vardo", "times", "vardo times").containsKeys("shelling", "vtworld");
+    assertThat(Terms.counts(Terms.withoutName(Terms.tokens(text), text, "vt")))
+        .as("names under 3 letters are left alone").containsKeys("vt", "vtworld");
+    Map<String, Integer> brand = Terms.counts(Terms.withoutName(Terms.tokens(text), text, "vtw"));
+    assertThat(brand).as("'VTWorld' and 'VT World' spell the brand").doesNotContainKeys("vtworld", "vt", "world")
+        .containsKeys("agencies", "shelling", "vardo times");
+    String reuters = "Reporting by Ana Lind; Editing by Tom Ray Our Standards: The Marlow Wire Trust Principles.";
+    assertThat(Terms.counts(Terms.withoutName(Terms.tokens(reuters), reuters, "wire")))
+        .doesNotContainKeys("marlow", "wire", "trust", "principles").containsKeys("reporting", "standards");
+  }
 }
