@@ -65,6 +65,15 @@ class IngestEvaluationTest {
     Row s003 = seeds.get("003_df531acc8ff2d763");
     assertThat((String) s003.getAs(Articles.TITLE)).isEqualTo("Russia's FM arrives in Syria for talks with Assad");
     assertThat((Integer) s003.getAs(Articles.TITLE_LINES_REMOVED)).isEqualTo(2);
+    // prompt lines: seed 002's "Support The Moscow Times!" (then its title is found) and "Read more", seed 004's
+    // "Leave a comment"; nothing else of their text
+    Row s002 = seeds.get("002_e036a3cc0661bf75");
+    assertThat((String) s002.getAs(Articles.TITLE)).isEqualTo("Russia Pressing for Talks to End Syria Bloodshed");
+    assertThat((String) s002.getAs(Articles.TEXT)).doesNotContain("Support The Moscow Times").endsWith("(AP, Reuters)");
+    assertThat((Integer) s002.getAs(Articles.BOILERPLATE_LINES_REMOVED)).isEqualTo(2);
+    Row s004 = seeds.get("004_37ed7f42b980b81c");
+    assertThat((String) s004.getAs(Articles.TEXT)).doesNotContain("Leave a comment").endsWith("Iran.");
+    assertThat((Integer) s004.getAs(Articles.BOILERPLATE_LINES_REMOVED)).isEqualTo(1);
 
     // dedup: 000 and 001 are one article (with and without its header); 002, 003 and 004 stay apart
     Map<String, String> clusters = spark.read().parquet(out.resolve("seeds.yaml").resolve(Duplicates.TABLE).toString())
