@@ -45,6 +45,7 @@ import org.presslens.normalize.Articles;
  * variants merged across articles under guards ({@link #variants}), stable entity ids, and the two tables.
  */
 public final class Entities {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Entities.class);
   static final String RESOLVED = "resolved";
   static final String NAME_KEY = "name_key";
   static final String FOLD = "fold";
@@ -112,19 +113,23 @@ public final class Entities {
     // broadcast joins, and once at the end with their entity. Each step in between materialises only the mentions
     // it can change (changeOnly) and takes the others from the step before by a filter. Materialised by a local
     // checkpoint (not persist): it cuts the lineage, and its data has the partitions adaptive execution coalesced.
-    Dataset<Row> spellings = variants(extracted).localCheckpoint();
-    Dataset<Row> foldedCounts = apply(extracted.groupBy(NAME_KEY).agg(count(lit(1)).as("n")), spellings, null)
-        .groupBy(NAME_KEY).agg(org.apache.spark.sql.functions.sum("n").as("n"));
-    Dataset<Row> bareNames = initials(foldedCounts).localCheckpoint();
-    Dataset<Row> base = apply(apply(extracted, spellings, "transliteration"), bareNames, "initial").localCheckpoint();
-    Dataset<Row> split = unlinkRare(base);
-    Dataset<Row> gendered = genderCheck(split);
-    Dataset<Row> referred = applyReferents(gendered, referents(gendered).localCheckpoint());
+    // each step's time is logged: the steps are eager (their checkpoints run them)
+    Dataset<Row> spellings = timed("spelling variants", () -> variants(extracted).localCheckpoint());
+    Dataset<Row> bareNames = timed("middle initials", () -> initials(apply(extracted.groupBy(NAME_KEY)
+        .agg(count(lit(1)).as("n")), spellings, null).groupBy(NAME_KEY)
+        .agg(org.apache.spark.sql.functions.sum("n").as("n"))).localCheckpoint());
+    Dataset<Row> base = timed("mappings applied", () -> apply(apply(extracted, spellings, "transliteration"),
+        bareNames, "initial").localCheckpoint());
+    Dataset<Row> split = timed("rare links undone", () -> unlinkRare(base));
+    Dataset<Row> gendered = timed("gender check", () -> genderCheck(split));
+    Dataset<Row> mapping = timed("corpus referents", () -> referents(gendered).localCheckpoint());
+    Dataset<Row> referred = timed("corpus referents applied", () -> applyReferents(gendered, mapping));
     // per name: its type, gender, entity id and entity name, joined to the mentions once
-    Dataset<Row> perName = types(referred).join(entityNames(referred), NAME_KEY)
+    Dataset<Row> perName = timed("types and names", () -> types(referred).join(entityNames(referred), NAME_KEY)
         .withColumn(EntityMentions.ENTITY_ID, substring(sha2(col(NAME_KEY), 256), 1, 16))
-        .localCheckpoint();
-    Dataset<Row> mentions = referred.drop(EntityMentions.ENTITY_TYPE).join(perName, NAME_KEY).localCheckpoint();
+        .localCheckpoint());
+    Dataset<Row> mentions = timed("entity joined", () -> referred.drop(EntityMentions.ENTITY_TYPE)
+        .join(perName, NAME_KEY).localCheckpoint());
     Dataset<Row> forms = mentions.groupBy(EntityMentions.ENTITY_ID, EntityMentions.SURFACE).agg(count(lit(1)).as("n"))
         .withColumn("rank", row_number().over(Window.partitionBy(EntityMentions.ENTITY_ID)
             .orderBy(desc("n"), col(EntityMentions.SURFACE))))
@@ -142,6 +147,15 @@ public final class Entities {
         .join(forms, EntityMentions.ENTITY_ID);
     return new Result(Schemas.conform(mentions, EntityMentions.SCHEMA, EntityMentions.TABLE),
         Schemas.conform(entities, EntityTable.SCHEMA, EntityTable.TABLE));
+  }
+
+  /** Runs an eager step and logs its time (the step names are those of docs/entities.md). */
+  private static Dataset<Row> timed(String step, java.util.function.Supplier<Dataset<Row>> run) {
+    long start = System.nanoTime();
+    Dataset<Row> out = run.get();
+    LOG.info("entity resolution: {} {} s", step, String.format(java.util.Locale.ROOT, "%.1f",
+        (System.nanoTime() - start) / 1e9));
+    return out;
   }
 
   /**
