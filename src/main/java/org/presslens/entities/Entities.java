@@ -115,8 +115,12 @@ public final class Entities {
     // checkpoint (not persist): it cuts the lineage, and its data has the partitions adaptive execution coalesced.
     // each step's time is logged: the steps are eager (their checkpoints run them)
     Dataset<Row> spellings = timed("spelling variants", () -> variants(extracted).localCheckpoint());
-    Dataset<Row> bareNames = timed("middle initials", () -> initials(apply(extracted.groupBy(NAME_KEY)
-        .agg(count(lit(1)).as("n")), spellings, null).groupBy(NAME_KEY)
+    // the mentions per name after the spelling variants, from the counts per name before them
+    Dataset<Row> bareNames = timed("middle initials", () -> initials(extracted.groupBy(NAME_KEY)
+        .agg(count(lit(1)).as("n"))
+        .join(org.apache.spark.sql.functions.broadcast(spellings.select(NAME_KEY, CANONICAL_KEY)),
+            Schemas.columns(NAME_KEY), "left")
+        .groupBy(coalesce(col(CANONICAL_KEY), col(NAME_KEY)).as(NAME_KEY))
         .agg(org.apache.spark.sql.functions.sum("n").as("n"))).localCheckpoint());
     Dataset<Row> base = timed("mappings applied", () -> apply(apply(extracted, spellings, "transliteration"),
         bareNames, "initial").localCheckpoint());
@@ -161,15 +165,11 @@ public final class Entities {
   /**
    * Mentions with their name key replaced through a (name_key, canonical_key, evidence) mapping, which is
    * broadcast (it holds only the names that have a canonical name); a mention that was linked exactly in its article
-   * takes {@code method} and the mapping's evidence. With {@code method} null, rows that have a name key and no link
-   * columns (counts per name) take the canonical key.
+   * takes {@code method} and the mapping's evidence.
    */
   static Dataset<Row> apply(Dataset<Row> mentions, Dataset<Row> mapping, String method) {
     Dataset<Row> mapped = mentions.join(org.apache.spark.sql.functions.broadcast(mapping), Schemas.columns(NAME_KEY),
         "left");
-    if (method == null) {
-      return mapped.withColumn(NAME_KEY, coalesce(col(CANONICAL_KEY), col(NAME_KEY))).drop(CANONICAL_KEY, EVIDENCE);
-    }
     Column relinked = col(CANONICAL_KEY).isNotNull().and(col(CANONICAL_KEY).notEqual(col(NAME_KEY)))
         .and(col(EntityMentions.LINK_METHOD).isin("exact", "alias"));
     return mapped

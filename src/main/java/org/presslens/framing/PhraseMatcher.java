@@ -59,6 +59,13 @@ public final class PhraseMatcher implements Serializable {
     }
   }
 
+  /** The matcher of label families (family -> labels): each label its own key, plural and singular matched. */
+  public static PhraseMatcher labels(Map<String, List<String>> families) {
+    Map<String, List<String>> byLabel = new java.util.TreeMap<>();
+    families.values().forEach(labels -> labels.forEach(l -> byLabel.put(l, List.of(l))));
+    return new PhraseMatcher(byLabel, true);
+  }
+
   /** Plural and singular forms of a word (regular English inflection only). */
   static List<String> forms(String word) {
     List<String> forms = new ArrayList<>();

@@ -70,15 +70,9 @@ final class ScoreArticles implements MapFunction<Row, Row> {
       Map<String, List<String>> labelFamilies, int quoteMinWords) {
     this.frames = new PhraseMatcher(frameCues, false);
     this.topics = new PhraseMatcher(topicTerms, true);
-    Map<String, List<String>> byLabel = new TreeMap<>();
     this.familyOfLabel = new HashMap<>();
-    for (Map.Entry<String, List<String>> family : labelFamilies.entrySet()) {
-      for (String label : family.getValue()) {
-        byLabel.put(label, List.of(label));
-        familyOfLabel.put(label, family.getKey());
-      }
-    }
-    this.labels = new PhraseMatcher(byLabel, true);
+    labelFamilies.forEach((family, labels) -> labels.forEach(label -> familyOfLabel.put(label, family)));
+    this.labels = PhraseMatcher.labels(labelFamilies);
     this.quoteMinWords = quoteMinWords;
   }
 
@@ -103,11 +97,12 @@ final class ScoreArticles implements MapFunction<Row, Row> {
       }
     }
     List<Terms.Token> tokens = Terms.tokens(text);
-    List<Terms.Token> all = new ArrayList<>(Terms.tokens(title));
+    List<Terms.Token> titleTokens = Terms.tokens(title);
+    List<Terms.Token> all = new ArrayList<>(titleTokens);
     all.addAll(tokens);
     // the outlet's own name and brand ("TRT World", "Jordan Times") are no word it chooses
     String outlet = article.getAs(Articles.OUTLET);
-    List<Terms.Token> counted = new ArrayList<>(Terms.withoutName(Terms.tokens(title), title, outlet));
+    List<Terms.Token> counted = new ArrayList<>(Terms.withoutName(titleTokens, title, outlet));
     counted.addAll(Terms.withoutName(tokens, text, outlet));
     List<Row> terms = new ArrayList<>();
     for (Map.Entry<String, Integer> term : Terms.counts(counted).entrySet()) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.presslens.normalize.HeaderLines;
 
 /**
  * Words of a text as the framing statistics count them: lower-cased tokens (letters and digits, with inner
@@ -66,7 +67,7 @@ public final class Terms {
    * Principles"). Names of fewer than 3 letters are left alone.
    */
   public static List<Token> withoutName(List<Token> tokens, String text, String outlet) {
-    String name = outlet == null ? "" : letters(outlet);
+    String name = outlet == null ? "" : HeaderLines.key(outlet);
     if (name.length() < 3 || tokens.isEmpty()) {
       return tokens;
     }
@@ -77,11 +78,11 @@ public final class Terms {
         continue;
       }
       int end = i;
-      String spelled = letters(tokens.get(i).word());
+      String spelled = HeaderLines.key(tokens.get(i).word());
       while (spelled.length() < name.length() && name.startsWith(spelled) && end + 1 < tokens.size()
           && tokens.get(end + 1).phrase() == tokens.get(i).phrase() && capitalised(text, tokens.get(end + 1))) {
         end++;
-        spelled += letters(tokens.get(end).word());
+        spelled += HeaderLines.key(tokens.get(end).word());
       }
       if (spelled.isEmpty() || !spelled.startsWith(name)) {
         continue;
@@ -110,12 +111,6 @@ public final class Terms {
       out.add(blank[i] ? new Token("", t.begin(), t.end(), t.phrase()) : t);
     }
     return out;
-  }
-
-  private static String letters(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    s.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
-    return out.toString();
   }
 
   private static boolean capitalised(String text, Token token) {

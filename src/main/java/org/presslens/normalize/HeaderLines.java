@@ -64,7 +64,7 @@ public final class HeaderLines {
   }
 
   /** Letters and digits only, lower case: "Russias FM" and "Russia's FM" have the same key. */
-  static String key(String line) {
+  public static String key(String line) {
     if (line == null) {
       return "";
     }

@@ -267,7 +267,7 @@ class FramingEvaluationTest {
         .select(Articles.SOURCE_ID, Articles.TEXT).collectAsList()) {
       texts.put(r.getString(0), r.getString(1));
     }
-    PhraseMatcher labels = labelMatcher(ConfigLoader.load(Path.of("jobs/fakes_syria.yaml"),
+    PhraseMatcher labels = PhraseMatcher.labels(ConfigLoader.load(Path.of("jobs/fakes_syria.yaml"),
         new ConfigLoader.Overrides(null, null, null, null)).framing().labels());
     // per half: predicted (non-null), correct among them, gold targets, found among them, uses not located, uses
     long[][] counts = new long[2][6];
@@ -318,13 +318,6 @@ class FramingEvaluationTest {
     assertThat(counts[0][4] + counts[1][4]).as("annotated uses not found in the job's texts").isLessThanOrEqualTo(3);
     assertThat((double) counts[1][1] / counts[1][0]).as("label target precision, report half").isGreaterThan(0.85);
     return md.append("\n").toString();
-  }
-
-  /** The label matcher the framing stage builds from framing.labels (each label its own key). */
-  static PhraseMatcher labelMatcher(Map<String, List<String>> families) {
-    Map<String, List<String>> byLabel = new java.util.TreeMap<>();
-    families.values().forEach(labels -> labels.forEach(l -> byLabel.put(l, List.of(l))));
-    return new PhraseMatcher(byLabel, true);
   }
 
   private String labelTable(Path out, String heading, String filter) {
